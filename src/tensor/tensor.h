@@ -5,7 +5,9 @@
 // Views (asStrided, view ops in ops/) create new TensorImpls over the same Storage.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
+#include <initializer_list>
 #include <span>
 #include <string>
 #include <vector>
@@ -16,8 +18,32 @@
 
 namespace sconce {
 
-using IntArrayRef = std::span<const int64_t>;
 using Dims = std::vector<int64_t>;
+
+/// A non-owning view of int64 values (sizes, strides, dims), like c10::IntArrayRef;
+/// unlike std::span it also binds to a braced list (`Tensor::zeros({2, 3})`), which
+/// must outlive the call it is passed to.
+class IntArrayRef {
+ public:
+  IntArrayRef() = default;
+  IntArrayRef(const Dims& v) : data_(v.data()), size_(v.size()) {}
+  IntArrayRef(std::initializer_list<int64_t> l) : data_(l.begin()), size_(l.size()) {}
+  IntArrayRef(std::span<const int64_t> s) : data_(s.data()), size_(s.size()) {}
+  IntArrayRef(const int64_t* data, size_t size) : data_(data), size_(size) {}
+
+  const int64_t* data() const { return data_; }
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  const int64_t* begin() const { return data_; }
+  const int64_t* end() const { return data_ + size_; }
+  int64_t operator[](size_t i) const { return data_[i]; }
+  Dims vec() const { return Dims(begin(), end()); }
+  bool operator==(IntArrayRef o) const { return std::equal(begin(), end(), o.begin(), o.end()); }
+
+ private:
+  const int64_t* data_ = nullptr;
+  size_t size_ = 0;
+};
 
 class TensorImpl : public RefCounted {
  public:

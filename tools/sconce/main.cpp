@@ -1,4 +1,34 @@
-// Entry point of the `sconce` command-line tool.
+// Entry point of the `sconce` command-line tool: dispatches to one file per subcommand.
+//
+// Every failure a user can cause ends here as one line `sconce: error: <message>`
+// (compile errors add their source excerpt) and a non-zero exit code.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
 #include <cstdio>
 
-int main() { std::puts("sconce"); return 0; }
+#include "support/error.h"
+#include "tools/sconce/commands.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"sconce: a standalone TorchScript compiler and runtime"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "sconce 0.1.0");
+  std::function<int()> action;
+  sconce::cli::registerInspect(app, action);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  try {
+    return action();
+  } catch (const sconce::Error& e) {
+    fmt::print(stderr, "sconce: error: {}\n", e.what());
+  } catch (const std::bad_alloc&) {
+    fmt::print(stderr, "sconce: error: out of memory\n");
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "sconce: error: internal error: {}\n", e.what());
+  }
+  return 1;
+}
