@@ -4,9 +4,9 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake ninja-build ccache pkg-config
+  build-essential cmake ninja-build ccache
   clang libclang-rt-14-dev llvm-14-tools        # libFuzzer targets, FileCheck
-  libfmt-dev libzip-dev libcli11-dev libgtest-dev libgmock-dev nlohmann-json3-dev zlib1g-dev
+  libfmt-dev libcli11-dev libgtest-dev libgmock-dev nlohmann-json3-dev zlib1g-dev
   libdnnl-dev libopenblas-dev                   # kernels (conv/matmul)
   python3-torch python3-torchvision python3-numpy  # the oracle: fixtures and expected outputs
 )

@@ -27,7 +27,14 @@ class IntArrayRef {
  public:
   IntArrayRef() = default;
   IntArrayRef(const Dims& v) : data_(v.data()), size_(v.size()) {}
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Winit-list-lifetime"  // by design, as c10::ArrayRef
+#endif
   IntArrayRef(std::initializer_list<int64_t> l) : data_(l.begin()), size_(l.size()) {}
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
   IntArrayRef(std::span<const int64_t> s) : data_(s.data()), size_(s.size()) {}
   IntArrayRef(const int64_t* data, size_t size) : data_(data), size_(size) {}
 
