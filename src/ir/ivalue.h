@@ -233,6 +233,9 @@ class DictObj : public RefCounted {
     keyType_ = std::move(keyType);
     valueType_ = std::move(valueType);
   }
+  /// Whether the dict was (and should be pickled back as) a collections.OrderedDict.
+  bool isOrdered() const { return ordered_; }
+  void setOrdered(bool v) { ordered_ = v; }
 
   size_t size() const { return entries_.size(); }
   bool empty() const { return entries_.empty(); }
@@ -250,6 +253,7 @@ class DictObj : public RefCounted {
   TypePtr keyType_, valueType_;
   std::vector<std::pair<IValue, IValue>> entries_;
   std::unordered_map<IValue, size_t, IValueKeyHash, IValueKeyEqual> index_;
+  bool ordered_ = false;
 };
 
 /// An instance of a ClassType: one slot per class attribute, in the class's order.

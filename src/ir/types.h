@@ -23,7 +23,7 @@ class Function;  // a compiled method or function; defined by the frontend/runti
 enum class TypeKind {
   Any, None, Tensor, Int, Float, Complex, Bool, Str, Device, Number, Storage,
   Generator, Stream, Capsule, AnyList, AnyTuple, AnyClass, AnyEnum,
-  List, Dict, Tuple, Optional, Union, Future, RRef, Class, Enum, Interface, Var,
+  List, Dict, Tuple, Optional, Union, Future, RRef, Class, Enum, Interface, Var, Function,
 };
 
 class Type;
@@ -99,6 +99,24 @@ class VarType : public Type {
 
  private:
   std::string name_;
+};
+
+/// The type of a first-class function value (`%f : Function = prim::Constant[name="f"]()`,
+/// the callee of prim::CallFunction). Printed `Function`; equal when the function is.
+class FunctionType : public Type {
+ public:
+  static constexpr TypeKind kKind = TypeKind::Function;
+  explicit FunctionType(Function* function) : Type(kKind), function_(function) {}
+  /// `function` may be null while the callee is not compiled yet (e.g. parsed IR).
+  static TypePtr create(Function* function) { return TypePtr(new FunctionType(function)); }
+  Function* function() const { return function_; }
+  std::string str() const override { return "Function"; }
+  bool equals(const Type& o) const override {
+    return o.kind() == kKind && static_cast<const FunctionType&>(o).function_ == function_;
+  }
+
+ private:
+  Function* function_;
 };
 
 /// Single-element container types: List[T], Optional[T], Future[T], RRef[T].
