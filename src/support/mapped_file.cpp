@@ -1,7 +1,9 @@
 // MappedFile: mmap of a whole file, or an owned in-memory buffer behind the same API.
 //
-// Kept to POSIX calls; a file is mapped MAP_PRIVATE/PROT_READ so that a stray write
-// through a borrowed view faults instead of corrupting the user's model file.
+// Kept to POSIX calls. A file is mapped MAP_PRIVATE with write permission: copy-on-write,
+// so tensors that borrow the mapping (parameters, buffers) can be updated in place by
+// the model (`self.running_mean.add_(...)`) and the written pages become private copies;
+// the user's model file is never modified.
 #include "support/mapped_file.h"
 
 #include <fcntl.h>
@@ -40,7 +42,7 @@ std::shared_ptr<const MappedFile> MappedFile::open(const std::string& path) {
   file->size_ = static_cast<size_t>(st.st_size);
   file->data_ = kEmpty;
   if (file->size_ > 0) {
-    void* addr = ::mmap(nullptr, file->size_, PROT_READ, MAP_PRIVATE, fd, 0);
+    void* addr = ::mmap(nullptr, file->size_, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
     if (addr == MAP_FAILED) {
       int err = errno;
       ::close(fd);

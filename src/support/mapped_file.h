@@ -17,7 +17,7 @@ namespace sconce {
 
 class MappedFile {
  public:
-  /// Maps the whole file at `path` read-only. Empty files are fine (size() == 0).
+  /// Maps the whole file at `path` (private copy-on-write pages: the file never changes). Empty files are fine (size() == 0).
   /// Throws IoError naming the path and the OS reason when it cannot be opened or
   /// mapped. The bytes stay valid while any shared_ptr to the result lives; if another
   /// process truncates the file meanwhile, reads past the new end fault (SIGBUS).

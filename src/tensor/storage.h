@@ -2,8 +2,8 @@
 //
 // A storage either owns its memory (64-byte aligned, from allocate()) or borrows it from
 // an owner kept alive by a shared_ptr — e.g. a memory-mapped archive, so that `data/N`
-// records become tensors without copying. Borrowed storages are read-only by contract
-// until made private with ensureOwned() (the runtime does so before in-place writes).
+// records become tensors without copying. Archive mappings are private copy-on-write,
+// so in-place writes to a borrowed storage are safe and never reach the file.
 #pragma once
 
 #include <cstddef>

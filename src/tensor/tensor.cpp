@@ -57,6 +57,8 @@ Tensor Tensor::fromStorage(Storage storage, IntArrayRef sizes, IntArrayRef strid
   int64_t n = checkedNumel(sizes);
   size_t es = elementSize(dtype);
   SCONCE_CHECK(FormatError, es > 0, "tensor of unsupported dtype {}", static_cast<int>(dtype));
+  SCONCE_CHECK(FormatError, storageOffset <= INT64_MAX / static_cast<int64_t>(es),
+               "storage offset {} overflows", storageOffset);
   if (n > 0) {
     // The furthest element reached must lie inside the storage.
     int64_t last = storageOffset;
@@ -66,10 +68,14 @@ Tensor Tensor::fromStorage(Storage storage, IntArrayRef sizes, IntArrayRef strid
         fail<FormatError>("tensor view strides overflow");
       last += (sizes[i] - 1) * strides[i];
     }
-    uint64_t needed = (static_cast<uint64_t>(last) + 1) * es;
-    SCONCE_CHECK(FormatError, needed <= storage->nbytes(),
+    // Compare in elements: (last + 1) * es may overflow for hostile offsets/strides.
+    SCONCE_CHECK(FormatError, static_cast<uint64_t>(last) < storage->nbytes() / es,
                  "tensor view of shape [{}] needs {} bytes but its storage has {}",
-                 fmt::join(sizes, ", "), needed, storage->nbytes());
+                 fmt::join(sizes, ", "),
+                 (static_cast<unsigned __int128>(last) + 1) * es > UINT64_MAX
+                     ? std::string("more than 2^64")
+                     : std::to_string((static_cast<uint64_t>(last) + 1) * es),
+                 storage->nbytes());
   }
   return Tensor(makeRef<TensorImpl>(std::move(storage), Dims(sizes.begin(), sizes.end()),
                                     Dims(strides.begin(), strides.end()), storageOffset, dtype));

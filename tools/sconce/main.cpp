@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "sconce 0.1.0");
   std::function<int()> action;
   sconce::cli::registerInspect(app, action);
+  sconce::cli::registerResave(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
