@@ -12,5 +12,6 @@ namespace sconce::cli {
 
 void registerInspect(CLI::App& app, std::function<int()>& action);
 void registerResave(CLI::App& app, std::function<int()>& action);
+void registerCode(CLI::App& app, std::function<int()>& action);
 
 }  // namespace sconce::cli

@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   std::function<int()> action;
   sconce::cli::registerInspect(app, action);
   sconce::cli::registerResave(app, action);
+  sconce::cli::registerCode(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
