@@ -32,7 +32,8 @@ TypePtr withContained(const TypePtr& t, std::vector<TypePtr> contained) {
     case TypeKind::Union: return UnionType::create(std::move(contained));
     case TypeKind::Tuple: {
       const auto& tuple = t->expect<TupleType>();
-      return TypePtr(new TupleType(std::move(contained), tuple.qualifiedName(), tuple.fieldNames()));
+      return TypePtr(
+          new TupleType(std::move(contained), tuple.qualifiedName(), tuple.fieldNames()));
     }
     default: return t;
   }
@@ -151,7 +152,8 @@ class SchemaMatcher {
 Value* SchemaMatcher::matchArgument(const Argument& arg, const ActualArg& actual) {
   Value* value = actual.materialize(graph_);
   if (isIntOrFloatUsedAsList(value, arg)) {
-    value = insertList(graph_, value->type(), std::vector<Value*>(static_cast<size_t>(*arg.N), value));
+    std::vector<Value*> repeated(static_cast<size_t>(*arg.N), value);
+    value = insertList(graph_, value->type(), repeated);
   }
 
   std::string why = matchTypeVariables(arg.type, value->type(), env_);
@@ -175,8 +177,9 @@ Value* SchemaMatcher::matchArgument(const Argument& arg, const ActualArg& actual
   if (!value->type()->isSubtypeOf(*concrete)) {
     if (failure_) {
       std::string& out = err();
-      out += fmt::format("Expected a value of type '{}' for argument '{}' but instead found type '{}'.\n",
-                         typeReprStr(concrete), arg.name, typeReprStr(value->type()));
+      out += fmt::format(
+          "Expected a value of type '{}' for argument '{}' but instead found type '{}'.\n",
+          typeReprStr(arg.type), arg.name, typeReprStr(value->type()));
       if (const auto* list = value->type()->cast<ListType>();
           list && list->elementType()->isSubtypeOf(*TensorType::get())) {
         out += "Empty lists default to List[Tensor]. Add a variable annotation to the assignment "
@@ -235,9 +238,10 @@ std::optional<MatchedSchema> SchemaMatcher::match(const std::vector<NamedValue>&
       actual.value = args[usedArgs++].value;
     } else if (auto k = findKwarg(arg.name, kwargs, isAten)) {
       if (usedKwarg[*k]) {
-        if (failure_)
+        if (failure_) {
           err() += fmt::format("Argument {} specified twice in schema, submit a bug report!\n",
                                kwargs[*k].name);
+        }
         return std::nullopt;
       }
       usedKwarg[*k] = true;
@@ -427,7 +431,8 @@ std::string matchTypeVariables(const TypePtr& formal, const TypePtr& actual, Typ
     case TypeKind::RRef: {
       bool future = formal->kind() == TypeKind::Future;
       if (actual->kind() != formal->kind())
-        return fmt::format("Cannot match a {} to {}", future ? "future" : "rref", typeReprStr(actual));
+        return fmt::format("Cannot match a {} to {}", future ? "future" : "rref",
+                           typeReprStr(actual));
       return matchTypeVariables(formal->containedTypes()[0], actual->containedTypes()[0], env);
     }
     case TypeKind::Optional: {
@@ -585,7 +590,9 @@ Value* tryConvertToType(const SourceRange& loc, Graph& graph, const TypePtr& con
       default: break;
     }
   }
-  if (convert) value = emitBuiltinCall(loc, graph, Symbol::fromQualString(convert), {{value, "", loc}}, {});
+  if (convert) {
+    value = emitBuiltinCall(loc, graph, Symbol::fromQualString(convert), {{value, "", loc}}, {});
+  }
 
   if (value->type()->isSubtypeOf(*StringType::get()) &&
       concreteType->isSubtypeOf(*DeviceObjType::get())) {

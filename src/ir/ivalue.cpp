@@ -285,6 +285,15 @@ bool DictObj::erase(const IValue& key) {
   return true;
 }
 
+const IValue& DictObj::pickledState() const {
+  static const IValue kNone;
+  return pickledState_ ? *pickledState_ : kNone;
+}
+
+void DictObj::setPickledState(IValue state) {
+  pickledState_ = state.isNone() ? nullptr : std::make_unique<IValue>(std::move(state));
+}
+
 void DictObj::clear() {
   entries_.clear();
   index_.clear();

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <complex>
+#include <memory>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -236,6 +237,10 @@ class DictObj : public RefCounted {
   /// Whether the dict was (and should be pickled back as) a collections.OrderedDict.
   bool isOrdered() const { return ordered_; }
   void setOrdered(bool v) { ordered_ = v; }
+  /// The attribute dict a pickled OrderedDict carried (a state_dict's `{'_metadata':
+  /// ...}`), None when it had none; written back as its BUILD state.
+  const IValue& pickledState() const;
+  void setPickledState(IValue state);
 
   size_t size() const { return entries_.size(); }
   bool empty() const { return entries_.empty(); }
@@ -254,6 +259,7 @@ class DictObj : public RefCounted {
   std::vector<std::pair<IValue, IValue>> entries_;
   std::unordered_map<IValue, size_t, IValueKeyHash, IValueKeyEqual> index_;
   bool ordered_ = false;
+  std::unique_ptr<IValue> pickledState_;  // rare: kept out of line
 };
 
 /// An instance of a ClassType: one slot per class attribute, in the class's order.

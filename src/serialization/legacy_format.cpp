@@ -30,12 +30,14 @@ class LegacyReader {
                  "legacy torch.save file has a wrong magic number");
     IValue version = next("protocol version", {});
     SCONCE_CHECK(FormatError, version.isInt() && version.toInt() == kProtocolVersion,
-                 "legacy torch.save file has protocol version {}, expected {}", version.repr(),
+                 "legacy torch.save file has protocol version {}, expected {}",
+                 version.isInt() ? std::to_string(version.toInt()) : std::string(version.tagName()),
                  kProtocolVersion);
     IValue sysInfo = next("sys_info", {});
     SCONCE_CHECK(FormatError, sysInfo.isDict(), "legacy torch.save file has a malformed sys_info");
     const IValue* littleEndian = sysInfo.dictRef().find(IValue("little_endian"));
-    SCONCE_CHECK(UnsupportedError, !littleEndian || (littleEndian->isBool() && littleEndian->toBool()),
+    SCONCE_CHECK(UnsupportedError,
+                 !littleEndian || (littleEndian->isBool() && littleEndian->toBool()),
                  "legacy torch.save file was written on a big-endian machine");
 
     UnpicklerOptions options;
@@ -44,7 +46,11 @@ class LegacyReader {
     IValue result = next("main", std::move(options));
     IValue keys = next("storage keys", {});
     SCONCE_CHECK(FormatError, keys.isList(), "legacy torch.save file: storage keys are not a list");
-    for (const IValue& key : keys.listRef().elements) fill(key.toStringRef());
+    for (const IValue& key : keys.listRef().elements) {
+      SCONCE_CHECK(FormatError, key.isString(), "legacy torch.save file: a storage key is a {}",
+                   key.tagName());
+      fill(key.toStringRef());
+    }
     for (const auto& [key, p] : pending_)
       SCONCE_CHECK(FormatError, p.filled, "legacy torch.save file: storage '{}' has no data", key);
     return result;
@@ -59,7 +65,8 @@ class LegacyReader {
       pos_ += unpickler.bytesConsumed();
       return v;
     } catch (const UnsupportedError& e) {
-      fail<UnsupportedError>("legacy torch.save file, {} pickle at byte {}: {}", what, start, e.what());
+      fail<UnsupportedError>("legacy torch.save file, {} pickle at byte {}: {}", what, start,
+                             e.what());
     } catch (const FormatError& e) {
       fail<FormatError>("legacy torch.save file, {} pickle at byte {}: {}", what, start, e.what());
     }
@@ -80,7 +87,7 @@ class LegacyReader {
   void fill(const std::string& key) {
     auto it = pending_.find(key);
     SCONCE_CHECK(FormatError, it != pending_.end() && !it->second.filled,
-                 "legacy torch.save file lists storage '{}' that the data does not use once", key);
+                 "legacy torch.save file lists storage '{}' twice or without using it", key);
     PendingStorage& p = it->second;
     SCONCE_CHECK(FormatError, bytes_.size() - pos_ >= 8,
                  "legacy torch.save file is truncated in the header of storage '{}'", key);

@@ -111,8 +111,8 @@ void Pickler::saveGlobal(std::string_view module, std::string_view name) {
 }
 
 void Pickler::save(const IValue& v, size_t depth) {
-  SCONCE_CHECK(ValueError, depth < options_.maxDepth,
-               "cannot pickle values nested deeper than {}", options_.maxDepth);
+  SCONCE_CHECK(ValueError, depth < options_.maxDepth, "cannot pickle values nested deeper than {}",
+               options_.maxDepth);
   switch (v.tag()) {
     case IValue::Tag::None: op(PickleOp::NONE); return;
     case IValue::Tag::Bool: op(v.toBool() ? PickleOp::NEWTRUE : PickleOp::NEWFALSE); return;
@@ -131,7 +131,8 @@ void Pickler::save(const IValue& v, size_t depth) {
     }
     case IValue::Tag::Double:
       op(PickleOp::BINFLOAT);
-      for (int i = 7; i >= 0; --i) out_ += static_cast<char>(std::bit_cast<uint64_t>(v.toDouble()) >> (8 * i));
+      for (int i = 7; i >= 0; --i)
+        out_ += static_cast<char>(std::bit_cast<uint64_t>(v.toDouble()) >> (8 * i));
       return;
     case IValue::Tag::Complex: {
       saveGlobal("builtins", "complex");
@@ -163,9 +164,7 @@ void Pickler::save(const IValue& v, size_t depth) {
       memoize(t.impl());
       return;
     }
-    case IValue::Tag::Storage:
-      savePersistentId(v.toStorage(), ScalarType::Byte);
-      return;
+    case IValue::Tag::Storage: savePersistentId(v.toStorage(), ScalarType::Byte); return;
     case IValue::Tag::Tuple:
       if (memoGet(v.payload())) return;
       saveTuple(v.tupleRef().elements, depth + 1);
@@ -185,6 +184,10 @@ void Pickler::save(const IValue& v, size_t depth) {
         op(PickleOp::REDUCE);
         memoize(v.payload());
         saveDictItems(v.dictRef(), depth + 1);
+        if (!v.dictRef().pickledState().isNone()) {
+          save(v.dictRef().pickledState(), depth + 1);
+          op(PickleOp::BUILD);
+        }
       } else {
         op(PickleOp::EMPTY_DICT);
         memoize(v.payload());
@@ -205,8 +208,7 @@ void Pickler::save(const IValue& v, size_t depth) {
       return;
     }
     case IValue::Tag::Uninitialized:
-    case IValue::Tag::Capsule:
-      fail<ValueError>("cannot pickle a value of type {}", v.tagName());
+    case IValue::Tag::Capsule: fail<ValueError>("cannot pickle a value of type {}", v.tagName());
   }
 }
 
@@ -320,6 +322,12 @@ void Pickler::savePersistentId(const Storage& storage, ScalarType dtype) {
 // torch.save's Tensor.__reduce_ex__: _rebuild_tensor_v2(storage, storage_offset, size,
 // stride, requires_grad, backward_hooks=OrderedDict()).
 void Pickler::saveTensor(const Tensor& t) {
+  // Parameter.__reduce_ex__: _rebuild_parameter(data, requires_grad, OrderedDict()).
+  bool parameter = t.impl()->isParameter();
+  if (parameter) {
+    saveGlobal("torch._utils", "_rebuild_parameter");
+    op(PickleOp::MARK);
+  }
   saveGlobal("torch._utils", "_rebuild_tensor_v2");
   op(PickleOp::MARK);
   savePersistentId(t.storage(), t.dtype());
@@ -330,12 +338,21 @@ void Pickler::saveTensor(const Tensor& t) {
   };
   saveInts(t.sizes());
   saveInts(t.strides());
-  op(t.requiresGrad() ? PickleOp::NEWTRUE : PickleOp::NEWFALSE);
-  saveGlobal("collections", "OrderedDict");
-  op(PickleOp::EMPTY_TUPLE);
-  op(PickleOp::REDUCE);
+  op(t.requiresGrad() && !parameter ? PickleOp::NEWTRUE : PickleOp::NEWFALSE);
+  auto emptyOrderedDict = [&] {
+    saveGlobal("collections", "OrderedDict");
+    op(PickleOp::EMPTY_TUPLE);
+    op(PickleOp::REDUCE);
+  };
+  emptyOrderedDict();
   op(PickleOp::TUPLE);
   op(PickleOp::REDUCE);
+  if (parameter) {
+    op(t.requiresGrad() ? PickleOp::NEWTRUE : PickleOp::NEWFALSE);
+    emptyOrderedDict();
+    op(PickleOp::TUPLE);
+    op(PickleOp::REDUCE);
+  }
 }
 
 void Pickler::saveObject(const IValue& v, size_t depth) {

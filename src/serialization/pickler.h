@@ -26,7 +26,7 @@ struct PicklerOptions {
   /// Leave off for torch.save files: weights_only loaders reject those globals.
   bool torchScript = false;
   /// Deeper nesting throws ValueError instead of overflowing the stack.
-  size_t maxDepth = 10000;
+  size_t maxDepth = kMaxPickleDepth;
 };
 
 /// A storage referenced by the pickles written so far: write its bytes to `data/<key>`.
@@ -80,8 +80,8 @@ class Pickler {
   PicklerOptions options_;
   std::string out_;
   uint32_t memoCount_ = 0;
-  std::unordered_map<const void*, uint32_t> memo_;      // containers, tensors by identity
-  std::unordered_map<std::string, uint32_t> strings_;   // strings and globals by value
+  std::unordered_map<const void*, uint32_t> memo_;     // containers, tensors by identity
+  std::unordered_map<std::string, uint32_t> strings_;  // strings and globals by value
   std::vector<PickledStorage> storages_;
   std::unordered_map<const StorageImpl*, size_t> storageIndex_;
 };

@@ -10,8 +10,7 @@ namespace sconce {
 std::string pickleOpName(uint8_t byte) {
   switch (byte) {
 #define SCONCE_PICKLE_NAME(name, b, doc) \
-  case static_cast<uint8_t>(b):          \
-    return #name;
+  case static_cast<uint8_t>(b): return #name;
     SCONCE_PICKLE_OPCODES(SCONCE_PICKLE_NAME)
 #undef SCONCE_PICKLE_NAME
   }
@@ -24,14 +23,23 @@ namespace {
 /// a persistent id consumes it; one left inside the result is an error.
 struct Global : Capsule {
   enum class Kind {
-    RebuildTensorV2, RebuildTensor, RebuildParameter, StorageClass, OrderedDict, Device,
-    Size, Complex, BuildList, RestoreTypeTag, Class,
+    RebuildTensorV2,
+    RebuildTensor,
+    RebuildParameter,
+    StorageClass,
+    OrderedDict,
+    Device,
+    Size,
+    Complex,
+    BuildList,
+    RestoreTypeTag,
+    Class,
   };
   Global(Kind k, std::string n) : kind(k), name(std::move(n)) {}
   std::string describe() const override { return "global " + name; }
 
   Kind kind;
-  std::string name;  // qualified, for messages
+  std::string name;                          // qualified, for messages
   ScalarType dtype = ScalarType::Undefined;  // StorageClass
   TypePtr elementType;                       // BuildList
   ClassTypePtr cls;                          // Class
@@ -41,8 +49,7 @@ constexpr size_t kMaxDecimalDigits = 4300;  // CPython's int/str conversion limi
 constexpr int kMaxKeyNodes = 1000;          // tuples hashed per dict key
 
 const Global* asGlobal(const IValue& v) {
-  return v.isCapsule() ? dynamic_cast<const Global*>(static_cast<Capsule*>(v.payload()))
-                       : nullptr;
+  return v.isCapsule() ? dynamic_cast<const Global*>(static_cast<Capsule*>(v.payload())) : nullptr;
 }
 
 bool isContainer(const IValue& v) {
@@ -69,30 +76,24 @@ const IValue* childAt(const IValue& v, size_t i) {
       const auto& s = v.objectRef().slots;
       return i < s.size() ? &s[i] : nullptr;
     }
-    default:
-      return nullptr;
+    default: return nullptr;
   }
 }
 
-// Little-endian two's complement bytes without redundant sign bytes.
-std::string normalizeTwosComplement(std::string bytes) {
-  while (bytes.size() > 1) {
-    auto last = static_cast<uint8_t>(bytes.back());
-    auto prev = static_cast<uint8_t>(bytes[bytes.size() - 2]);
-    if ((last == 0x00 && !(prev & 0x80)) || (last == 0xff && (prev & 0x80)))
-      bytes.pop_back();
-    else
-      break;
-  }
-  return bytes;
-}
-
+// Little-endian two's complement (LONG1/LONG4) to an int, or to a BigInt stored without
+// redundant sign bytes so that equal values have equal bytes.
 IValue intFromLittleEndian(std::string_view raw) {
-  std::string bytes = normalizeTwosComplement(std::string(raw));
+  std::string bytes(raw);
+  auto byteAt = [&](size_t i) { return static_cast<uint8_t>(bytes[i]); };
+  while (bytes.size() > 1 &&
+         ((byteAt(bytes.size() - 1) == 0x00 && !(byteAt(bytes.size() - 2) & 0x80)) ||
+          (byteAt(bytes.size() - 1) == 0xff && (byteAt(bytes.size() - 2) & 0x80))))
+    bytes.pop_back();
   if (bytes.empty()) return IValue(int64_t{0});
   if (bytes.size() > 8) return IValue::bigInt(std::move(bytes));
   uint64_t u = 0;
-  for (size_t i = 0; i < bytes.size(); ++i) u |= uint64_t{static_cast<uint8_t>(bytes[i])} << (8 * i);
+  for (size_t i = 0; i < bytes.size(); ++i)
+    u |= uint64_t{static_cast<uint8_t>(bytes[i])} << (8 * i);
   if (bytes.size() < 8 && (static_cast<uint8_t>(bytes.back()) & 0x80))
     u |= ~uint64_t{0} << (8 * bytes.size());  // sign-extend
   return IValue(static_cast<int64_t>(u));
@@ -108,7 +109,8 @@ IValue intFromDecimal(std::string_view text) {
   for (char c : digits)
     SCONCE_CHECK(FormatError, c >= '0' && c <= '9', "bad character in integer literal");
   int64_t small = 0;
-  auto [end, ec] = std::from_chars(text.data() + (text[0] == '+'), text.data() + text.size(), small);
+  auto [end, ec] =
+      std::from_chars(text.data() + (text[0] == '+'), text.data() + text.size(), small);
   if (ec == std::errc() && end == text.data() + text.size()) return IValue(small);
   // Magnitude in base-2^32 limbs, fed 9 decimal digits at a time.
   std::vector<uint32_t> limbs;
@@ -145,26 +147,18 @@ void appendUtf8(std::string& out, uint32_t cp) {
   SCONCE_CHECK(FormatError, cp <= 0x10ffff, "code point U+{:X} out of range", cp);
   if (cp < 0x80) {
     out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xc0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3f));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xe0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
-    out += static_cast<char>(0x80 | (cp & 0x3f));
-  } else {
-    out += static_cast<char>(0xf0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3f));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
-    out += static_cast<char>(0x80 | (cp & 0x3f));
+    return;
   }
+  int n = cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;  // bytes; the lead is 110x, 1110x or 11110x
+  out += static_cast<char>((0xf00u >> n) | (cp >> (6 * (n - 1))));
+  for (int i = n - 2; i >= 0; --i) out += static_cast<char>(0x80 | ((cp >> (6 * i)) & 0x3f));
 }
 
 uint32_t parseHex(std::string_view s) {
   uint32_t v = 0;
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v, 16);
-  SCONCE_CHECK(FormatError, ec == std::errc() && end == s.data() + s.size(),
-               "bad hex escape '{}'", s);
+  SCONCE_CHECK(FormatError, ec == std::errc() && end == s.data() + s.size(), "bad hex escape '{}'",
+               s);
   return v;
 }
 
@@ -197,34 +191,24 @@ std::string decodeQuotedString(std::string_view s) {
       continue;
     }
     SCONCE_CHECK(FormatError, ++i < s.size(), "STRING ends with a backslash");
+    static constexpr std::string_view kEscapes = "ntrabfv\\'\"", kChars = "\n\t\r\a\b\f\v\\'\"";
     char c = s[i];
-    switch (c) {
-      case 'n': out += '\n'; break;
-      case 't': out += '\t'; break;
-      case 'r': out += '\r'; break;
-      case 'a': out += '\a'; break;
-      case 'b': out += '\b'; break;
-      case 'f': out += '\f'; break;
-      case 'v': out += '\v'; break;
-      case '\n': break;
-      case '\\': case '\'': case '"': out += c; break;
-      case 'x':
-        SCONCE_CHECK(FormatError, i + 3 <= s.size(), "truncated \\x escape");
-        out += static_cast<char>(parseHex(s.substr(i + 1, 2)));
-        i += 2;
-        break;
-      default:
-        if (c >= '0' && c <= '7') {
-          unsigned v = 0;
-          size_t n = 0;
-          for (; n < 3 && i + n < s.size() && s[i + n] >= '0' && s[i + n] <= '7'; ++n)
-            v = v * 8 + static_cast<unsigned>(s[i + n] - '0');
-          out += static_cast<char>(v & 0xff);
-          i += n - 1;
-        } else {
-          out += '\\';  // Python keeps unknown escapes verbatim
-          out += c;
-        }
+    if (size_t k = kEscapes.find(c); k != std::string_view::npos) {
+      out += kChars[k];
+    } else if (c == 'x') {
+      SCONCE_CHECK(FormatError, i + 3 <= s.size(), "truncated \\x escape");
+      out += static_cast<char>(parseHex(s.substr(i + 1, 2)));
+      i += 2;
+    } else if (c >= '0' && c <= '7') {
+      unsigned v = 0;
+      size_t n = 0;
+      for (; n < 3 && i + n < s.size() && s[i + n] >= '0' && s[i + n] <= '7'; ++n)
+        v = v * 8 + static_cast<unsigned>(s[i + n] - '0');
+      out += static_cast<char>(v & 0xff);
+      i += n - 1;
+    } else if (c != '\n') {  // a backslash-newline is a line continuation
+      out += '\\';           // Python keeps unknown escapes verbatim
+      out += c;
     }
   }
   return out;
@@ -311,7 +295,9 @@ IValue Unpickler::parse() {
 
 const char* Unpickler::take(size_t n) {
   size_t left = bytes_.size() - pos_;
-  if (n > left) fail<FormatError>("truncated pickle: {} needs {} bytes but only {} remain", pickleOpName(op_), n, left);
+  if (n > left)
+    fail<FormatError>("truncated pickle: {} needs {} bytes but only {} remain", pickleOpName(op_),
+                      n, left);
   const char* p = bytes_.data() + pos_;
   pos_ += n;
   return p;
@@ -326,7 +312,8 @@ uint64_t Unpickler::readLE(size_t n) {
 
 std::string_view Unpickler::readLine() {
   size_t nl = bytes_.find('\n', pos_);
-  if (nl == std::string_view::npos) fail<FormatError>("truncated pickle: no newline after {}", pickleOpName(op_));
+  if (nl == std::string_view::npos)
+    fail<FormatError>("truncated pickle: no newline after {}", pickleOpName(op_));
   std::string_view line = bytes_.substr(pos_, nl - pos_);
   pos_ = nl + 1;
   return line;
@@ -335,19 +322,19 @@ std::string_view Unpickler::readLine() {
 // A length prefix of `width` bytes, checked against what is left of the input.
 size_t Unpickler::readLength(size_t width) {
   uint64_t n = readLE(width);
-  if (width == 4 && (op_ == 'T' || op_ == static_cast<uint8_t>(PickleOp::LONG4)) && (n & 0x80000000u))
+  if (width == 4 && (op_ == 'T' || op_ == static_cast<uint8_t>(PickleOp::LONG4)) &&
+      (n & 0x80000000u))
     fail<FormatError>("negative length {}", static_cast<int32_t>(n));
   size_t left = bytes_.size() - pos_;
-  if (n > left) fail<FormatError>("{} claims {} bytes but only {} remain", pickleOpName(op_), n, left);
+  if (n > left)
+    fail<FormatError>("{} claims {} bytes but only {} remain", pickleOpName(op_), n, left);
   return static_cast<size_t>(n);
 }
 
 // ---- Stack --------------------------------------------------------------------------
 
 // Items above the topmost mark: as in Python, ops cannot reach below a mark.
-size_t Unpickler::available() const {
-  return stack_.size() - (marks_.empty() ? 0 : marks_.back());
-}
+size_t Unpickler::available() const { return stack_.size() - (marks_.empty() ? 0 : marks_.back()); }
 
 IValue Unpickler::pop() {
   if (available() == 0) fail<FormatError>("stack underflow");
@@ -376,11 +363,6 @@ std::vector<IValue> Unpickler::popToMark() {
   return items;
 }
 
-void Unpickler::checkMarkDepth() const {
-  if (marks_.size() >= options_.maxDepth)
-    fail<FormatError>("MARKs nested deeper than {}", options_.maxDepth);
-}
-
 // ---- Values -------------------------------------------------------------------------
 
 void Unpickler::pushContainer(IValue v) {
@@ -404,7 +386,7 @@ void Unpickler::memoPut(uint64_t index) {
   memo_[index] = top();
 }
 
-void Unpickler::appendTo(IValue& list, std::vector<IValue> items) {
+void Unpickler::appendTo(IValue& list, std::span<IValue> items) {
   if (!list.isList()) fail<FormatError>("cannot append to a {}", list.tagName());
   auto& elements = list.listRef().elements;
   elements.insert(elements.end(), std::make_move_iterator(items.begin()),
@@ -421,7 +403,7 @@ void Unpickler::checkKey(const IValue& key, int& budget) const {
   for (const IValue& e : key.tupleRef().elements) checkKey(e, budget);
 }
 
-void Unpickler::setItems(IValue& dict, std::vector<IValue> keysAndValues) {
+void Unpickler::setItems(IValue& dict, std::span<IValue> keysAndValues) {
   if (!dict.isDict()) fail<FormatError>("cannot set items of a {}", dict.tagName());
   if (keysAndValues.size() % 2) fail<FormatError>("odd number of items for a dict");
   DictObj& d = dict.dictRef();
@@ -432,236 +414,197 @@ void Unpickler::setItems(IValue& dict, std::vector<IValue> keysAndValues) {
   }
 }
 
+// One opcode: read its argument, check the stack, push the result.
 void Unpickler::dispatch(uint8_t op) {
-  switch (static_cast<PickleOp>(op)) {
-    case PickleOp::PROTO: {
-      uint64_t version = readLE(1);
-      if (version > 5) fail<FormatError>("unsupported pickle protocol {}", version);
-      break;
-    }
-    case PickleOp::FRAME: readLength(8); break;  // frames are only a buffering hint
-    case PickleOp::STOP: stopped_ = true; break;
-    case PickleOp::MARK:
-      checkMarkDepth();
+  using P = PickleOp;
+  auto pushBytes = [&](size_t lengthWidth) {
+    size_t n = readLength(lengthWidth);
+    push(IValue(std::string(take(n), n)));
+  };
+  auto lineNumber = [&] {
+    std::string_view line = readLine();
+    uint64_t v = 0;
+    auto [end, ec] = std::from_chars(line.data(), line.data() + line.size(), v);
+    if (ec != std::errc() || end != line.data() + line.size()) fail<FormatError>("bad memo index");
+    return v;
+  };
+  auto pushTuple = [&](size_t n) {
+    if (available() < n) fail<FormatError>("stack underflow");
+    auto first = stack_.end() - static_cast<ptrdiff_t>(n);
+    std::vector<IValue> items(std::make_move_iterator(first),
+                              std::make_move_iterator(stack_.end()));
+    stack_.erase(first, stack_.end());
+    pushContainer(TupleObj::create(std::move(items)));
+  };
+  switch (static_cast<P>(op)) {
+    case P::PROTO:
+      if (uint64_t version = readLE(1); version > 5)
+        fail<FormatError>("unsupported pickle protocol {}", version);
+      return;
+    case P::FRAME: readLength(8); return;  // only a buffering hint
+    case P::STOP: stopped_ = true; return;
+    case P::MARK:
+      if (marks_.size() >= options_.maxDepth)
+        fail<FormatError>("MARKs nested deeper than {}", options_.maxDepth);
       marks_.push_back(stack_.size());
-      break;
-    case PickleOp::POP:
+      return;
+    case P::POP:
       if (available() > 0)
         stack_.pop_back();
       else
-        popMark();  // Python pops an empty mark here
-      break;
-    case PickleOp::POP_MARK: popToMark(); break;
-    case PickleOp::DUP: {
-      IValue v = top();
-      push(std::move(v));
-      break;
-    }
+        popMark();  // as Python does when the mark is the top
+      return;
+    case P::POP_MARK: popToMark(); return;
+    case P::DUP: push(IValue(top())); return;
 
-    case PickleOp::NONE: push(IValue()); break;
-    case PickleOp::NEWTRUE: push(IValue(true)); break;
-    case PickleOp::NEWFALSE: push(IValue(false)); break;
-    case PickleOp::BININT: push(IValue(int64_t{static_cast<int32_t>(readLE(4))})); break;
-    case PickleOp::BININT1: push(IValue(static_cast<int64_t>(readLE(1)))); break;
-    case PickleOp::BININT2: push(IValue(static_cast<int64_t>(readLE(2)))); break;
-    case PickleOp::LONG1: {
-      size_t n = readLength(1);
+    case P::NONE: push(IValue()); return;
+    case P::NEWTRUE: push(IValue(true)); return;
+    case P::NEWFALSE: push(IValue(false)); return;
+    case P::BININT: push(IValue(int64_t{static_cast<int32_t>(readLE(4))})); return;
+    case P::BININT1: push(IValue(static_cast<int64_t>(readLE(1)))); return;
+    case P::BININT2: push(IValue(static_cast<int64_t>(readLE(2)))); return;
+    case P::LONG1:
+    case P::LONG4: {
+      size_t n = readLength(op == static_cast<uint8_t>(P::LONG1) ? 1 : 4);
       push(intFromLittleEndian({take(n), n}));
-      break;
+      return;
     }
-    case PickleOp::LONG4: {
-      size_t n = readLength(4);
-      push(intFromLittleEndian({take(n), n}));
-      break;
-    }
-    case PickleOp::INT: {
+    case P::INT: {
       std::string_view line = readLine();
-      if (line == "00" || line == "01")
-        push(IValue(line == "01"));
-      else
-        push(intFromDecimal(line));
-      break;
+      push(line == "00" || line == "01" ? IValue(line == "01") : intFromDecimal(line));
+      return;
     }
-    case PickleOp::LONG: {
+    case P::LONG: {
       std::string_view line = readLine();
-      if (!line.empty() && line.back() == 'L') line.remove_suffix(1);
-      push(intFromDecimal(line));
-      break;
+      push(intFromDecimal(line.ends_with('L') ? line.substr(0, line.size() - 1) : line));
+      return;
     }
-    case PickleOp::FLOAT: {
+    case P::FLOAT: {
       std::string_view line = readLine();
       double d = 0;
       auto [end, ec] = std::from_chars(line.data(), line.data() + line.size(), d);
       if (ec != std::errc() || end != line.data() + line.size())
         fail<FormatError>("bad float literal");
       push(IValue(d));
-      break;
+      return;
     }
-    case PickleOp::BINFLOAT: {
-      uint64_t bits = 0;
+    case P::BINFLOAT: {
       const char* p = take(8);
-      for (int i = 0; i < 8; ++i) bits = bits << 8 | static_cast<uint8_t>(p[i]);
+      uint64_t bits = 0;
+      for (int i = 0; i < 8; ++i) bits = bits << 8 | static_cast<uint8_t>(p[i]);  // big-endian
       push(IValue(std::bit_cast<double>(bits)));
-      break;
+      return;
     }
 
-    case PickleOp::SHORT_BINSTRING:
-    case PickleOp::SHORT_BINBYTES:
-    case PickleOp::SHORT_BINUNICODE: {
-      size_t n = readLength(1);
-      push(IValue(std::string(take(n), n)));
-      break;
-    }
-    case PickleOp::BINSTRING:
-    case PickleOp::BINBYTES:
-    case PickleOp::BINUNICODE: {
-      size_t n = readLength(4);
-      push(IValue(std::string(take(n), n)));
-      break;
-    }
-    case PickleOp::BINUNICODE8:
-    case PickleOp::BINBYTES8:
-    case PickleOp::BYTEARRAY8: {
-      size_t n = readLength(8);
-      push(IValue(std::string(take(n), n)));
-      break;
-    }
-    case PickleOp::STRING: push(IValue(decodeQuotedString(readLine()))); break;
-    case PickleOp::UNICODE: push(IValue(decodeRawUnicodeEscape(readLine()))); break;
+    case P::SHORT_BINSTRING:
+    case P::SHORT_BINBYTES:
+    case P::SHORT_BINUNICODE: pushBytes(1); return;
+    case P::BINSTRING:
+    case P::BINBYTES:
+    case P::BINUNICODE: pushBytes(4); return;
+    case P::BINUNICODE8:
+    case P::BINBYTES8:
+    case P::BYTEARRAY8: pushBytes(8); return;
+    case P::STRING: push(IValue(decodeQuotedString(readLine()))); return;
+    case P::UNICODE: push(IValue(decodeRawUnicodeEscape(readLine()))); return;
 
-    case PickleOp::EMPTY_LIST: pushContainer(ListObj::create(AnyType::get())); break;
-    case PickleOp::LIST: pushContainer(ListObj::create(AnyType::get(), popToMark())); break;
-    case PickleOp::APPEND: {
+    case P::EMPTY_LIST: pushContainer(ListObj::create(AnyType::get())); return;
+    case P::LIST: pushContainer(ListObj::create(AnyType::get(), popToMark())); return;
+    case P::APPEND: {
       IValue item = pop();
-      std::vector<IValue> items;
-      items.push_back(std::move(item));
-      appendTo(top(), std::move(items));
-      break;
+      appendTo(top(), {&item, 1});
+      return;
     }
-    case PickleOp::APPENDS: {
+    case P::APPENDS: {
       std::vector<IValue> items = popToMark();
-      appendTo(top(), std::move(items));
-      break;
+      appendTo(top(), items);
+      return;
     }
-    case PickleOp::EMPTY_TUPLE: push(TupleObj::create({})); break;
-    case PickleOp::TUPLE: pushContainer(TupleObj::create(popToMark())); break;
-    case PickleOp::TUPLE1:
-    case PickleOp::TUPLE2:
-    case PickleOp::TUPLE3: {
-      size_t n = op - static_cast<uint8_t>(PickleOp::TUPLE1) + 1;
-      if (available() < n) fail<FormatError>("stack underflow");
-      std::vector<IValue> items(std::make_move_iterator(stack_.end() - static_cast<ptrdiff_t>(n)),
-                                std::make_move_iterator(stack_.end()));
-      stack_.resize(stack_.size() - n);
-      pushContainer(TupleObj::create(std::move(items)));
-      break;
-    }
-    case PickleOp::EMPTY_DICT: pushContainer(DictObj::create(AnyType::get(), AnyType::get())); break;
-    case PickleOp::DICT: {
+    case P::EMPTY_TUPLE: push(TupleObj::create({})); return;
+    case P::TUPLE: pushContainer(TupleObj::create(popToMark())); return;
+    case P::TUPLE1: pushTuple(1); return;
+    case P::TUPLE2: pushTuple(2); return;
+    case P::TUPLE3: pushTuple(3); return;
+    case P::EMPTY_DICT: pushContainer(DictObj::create(AnyType::get(), AnyType::get())); return;
+    case P::DICT: {
       std::vector<IValue> items = popToMark();
       pushContainer(DictObj::create(AnyType::get(), AnyType::get()));
-      setItems(top(), std::move(items));
-      break;
+      setItems(top(), items);
+      return;
     }
-    case PickleOp::SETITEM: {
-      IValue value = pop();
-      IValue key = pop();
-      std::vector<IValue> kv;
-      kv.push_back(std::move(key));
-      kv.push_back(std::move(value));
-      setItems(top(), std::move(kv));
-      break;
+    case P::SETITEM: {
+      IValue kv[2];
+      kv[1] = pop();
+      kv[0] = pop();
+      setItems(top(), kv);
+      return;
     }
-    case PickleOp::SETITEMS: {
+    case P::SETITEMS: {
       std::vector<IValue> items = popToMark();
-      setItems(top(), std::move(items));
-      break;
+      setItems(top(), items);
+      return;
     }
 
-    case PickleOp::GET: {
-      std::string_view line = readLine();
-      uint64_t index = 0;
-      auto [end, ec] = std::from_chars(line.data(), line.data() + line.size(), index);
-      if (ec != std::errc() || end != line.data() + line.size()) fail<FormatError>("bad memo index");
-      push(memoGet(index));
-      break;
-    }
-    case PickleOp::BINGET: push(memoGet(readLE(1))); break;
-    case PickleOp::LONG_BINGET: push(memoGet(readLE(4))); break;
-    case PickleOp::PUT: {
-      std::string_view line = readLine();
-      uint64_t index = 0;
-      auto [end, ec] = std::from_chars(line.data(), line.data() + line.size(), index);
-      if (ec != std::errc() || end != line.data() + line.size()) fail<FormatError>("bad memo index");
-      memoPut(index);
-      break;
-    }
-    case PickleOp::BINPUT: memoPut(readLE(1)); break;
-    case PickleOp::LONG_BINPUT: memoPut(readLE(4)); break;
-    case PickleOp::MEMOIZE: memoPut(memo_.size()); break;
+    case P::GET: push(memoGet(lineNumber())); return;
+    case P::BINGET: push(memoGet(readLE(1))); return;
+    case P::LONG_BINGET: push(memoGet(readLE(4))); return;
+    case P::PUT: memoPut(lineNumber()); return;
+    case P::BINPUT: memoPut(readLE(1)); return;
+    case P::LONG_BINPUT: memoPut(readLE(4)); return;
+    case P::MEMOIZE: memoPut(memo_.size()); return;
 
-    case PickleOp::GLOBAL: {
+    case P::GLOBAL: {
       std::string module(readLine());
-      std::string name(readLine());
-      push(resolveGlobal(module, name));
-      break;
+      push(resolveGlobal(module, std::string(readLine())));
+      return;
     }
-    case PickleOp::STACK_GLOBAL: {
-      IValue name = pop();
-      IValue module = pop();
+    case P::STACK_GLOBAL: {
+      IValue name = pop(), module = pop();
       if (!name.isString() || !module.isString())
-        fail<FormatError>("STACK_GLOBAL needs two strings, not {} and {}", module.tagName(), name.tagName());
+        fail<FormatError>("STACK_GLOBAL needs two strings, not {} and {}", module.tagName(),
+                          name.tagName());
       push(resolveGlobal(module.toStringRef(), name.toStringRef()));
-      break;
+      return;
     }
-    case PickleOp::REDUCE: {
-      IValue args = pop();
-      IValue callable = pop();
+    case P::REDUCE: {
+      IValue args = pop(), callable = pop();
       push(call(callable, args));
-      break;
+      return;
     }
-    case PickleOp::NEWOBJ: {
-      IValue args = pop();
-      IValue cls = pop();
+    case P::NEWOBJ: {
+      IValue args = pop(), cls = pop();
       push(newObject(cls, args));
-      break;
+      return;
     }
-    case PickleOp::NEWOBJ_EX: {
-      IValue kwargs = pop();
-      IValue args = pop();
-      IValue cls = pop();
+    case P::NEWOBJ_EX: {
+      IValue kwargs = pop(), args = pop(), cls = pop();
       if (!kwargs.isDict() || !kwargs.dictRef().empty())
         fail<FormatError>("NEWOBJ_EX with keyword arguments is not supported");
       push(newObject(cls, args));
-      break;
+      return;
     }
-    case PickleOp::BUILD: {
+    case P::BUILD: {
       IValue state = pop();
       build(top(), std::move(state));
-      break;
+      return;
     }
-    case PickleOp::BINPERSID: {
-      IValue pid = pop();
-      push(persistentLoad(pid));
-      break;
-    }
-    case PickleOp::PERSID: push(persistentLoad(IValue(std::string(readLine())))); break;
+    case P::BINPERSID: push(persistentLoad(pop())); return;
+    case P::PERSID: push(persistentLoad(IValue(std::string(readLine())))); return;
 
-    case PickleOp::EMPTY_SET:
-    case PickleOp::ADDITEMS:
-    case PickleOp::FROZENSET:
+    case P::EMPTY_SET:
+    case P::ADDITEMS:
+    case P::FROZENSET:
       fail<UnsupportedError>("pickle contains a set, which TorchScript values cannot hold");
-    case PickleOp::INST:
-    case PickleOp::OBJ:
-    case PickleOp::EXT1:
-    case PickleOp::EXT2:
-    case PickleOp::EXT4:
-    case PickleOp::NEXT_BUFFER:
-    case PickleOp::READONLY_BUFFER:
+    case P::INST:
+    case P::OBJ:
+    case P::EXT1:
+    case P::EXT2:
+    case P::EXT4:
+    case P::NEXT_BUFFER:
+    case P::READONLY_BUFFER:
       fail<UnsupportedError>("pickle opcode {} is not supported", pickleOpName(op));
-    default:
-      fail<FormatError>("unknown pickle opcode 0x{:02x}", op);
   }
+  fail<FormatError>("unknown pickle opcode 0x{:02x}", op);
 }
 
 // ---- Globals ------------------------------------------------------------------------
@@ -680,7 +623,8 @@ IValue Unpickler::resolveGlobal(const std::string& module, const std::string& na
     if (name.starts_with("_rebuild_"))
       fail<UnsupportedError>(
           "pickle uses '{}': quantized, sparse, nested and device-specific tensors are not "
-          "supported", qualified);
+          "supported",
+          qualified);
   }
   if (module == "torch" || module == "torch.storage") {
     std::optional<ScalarType> dtype = scalarTypeFromStorageClass(name);
@@ -739,7 +683,8 @@ IValue Unpickler::resolveGlobal(const std::string& module, const std::string& na
 IValue Unpickler::call(const IValue& callable, const IValue& args) {
   const Global* g = asGlobal(callable);
   if (!g) fail<FormatError>("cannot call a {}", callable.tagName());
-  if (!args.isTuple()) fail<FormatError>("arguments of '{}' must be a tuple, not {}", g->name, args.tagName());
+  if (!args.isTuple())
+    fail<FormatError>("arguments of '{}' must be a tuple, not {}", g->name, args.tagName());
   const std::vector<IValue>& a = args.tupleRef().elements;
   auto arity = [&](size_t lo, size_t hi) {
     if (a.size() < lo || a.size() > hi)
@@ -754,6 +699,7 @@ IValue Unpickler::call(const IValue& callable, const IValue& args) {
       Tensor data = a[0].toTensor();
       Tensor p = data.asStrided(data.sizes(), data.strides(), data.storageOffset());
       p.impl()->setRequiresGrad(a[1].toBool());
+      p.impl()->setIsParameter(true);
       return IValue(p);
     }
     case K::OrderedDict: {
@@ -795,8 +741,7 @@ IValue Unpickler::call(const IValue& callable, const IValue& args) {
       return a[0];
     case K::StorageClass:
       fail<FormatError>("storage class '{}' may only appear in a persistent id", g->name);
-    case K::Class:
-      fail<FormatError>("class '{}' must be created with NEWOBJ, not called", g->name);
+    case K::Class: fail<FormatError>("class '{}' must be created with NEWOBJ, not called", g->name);
   }
   SCONCE_ASSERT(false, "unhandled global kind");
 }
@@ -813,7 +758,8 @@ IValue Unpickler::rebuildTensor(const std::vector<IValue>& a, bool v2) {
 }
 
 IValue Unpickler::persistentLoad(const IValue& pid) {
-  if (!pid.isTuple()) fail<FormatError>("persistent id must be a ('storage', ...) tuple, not {}", pid.tagName());
+  if (!pid.isTuple())
+    fail<FormatError>("persistent id must be a ('storage', ...) tuple, not {}", pid.tagName());
   const std::vector<IValue>& e = pid.tupleRef().elements;
   if (e.size() < 5 || e.size() > 6 || !e[0].isString() || e[0].toStringRef() != "storage")
     fail<FormatError>("persistent id is not a ('storage', class, key, location, numel) tuple");
@@ -827,22 +773,25 @@ IValue Unpickler::persistentLoad(const IValue& pid) {
   if (e.size() == 6 && !e[5].isNone())
     fail<UnsupportedError>("storage '{}' is a view of another storage (pre-1.0 format)", key);
   auto es = static_cast<int64_t>(elementSize(cls->dtype));
-  if (numel < 0 || numel > INT64_MAX / es) fail<FormatError>("storage '{}' has bad length {}", key, numel);
+  if (numel < 0 || numel > INT64_MAX / es)
+    fail<FormatError>("storage '{}' has bad length {}", key, numel);
 
   auto it = storages_.find(key);
   if (it == storages_.end()) {
-    if (!options_.loadStorage) fail<FormatError>("pickle refers to storage '{}' but no storage loader was given", key);
+    if (!options_.loadStorage)
+      fail<FormatError>("pickle refers to storage '{}' but no storage loader was given", key);
     Storage s = options_.loadStorage(key, cls->dtype, numel, location);
     if (!s) fail<FormatError>("storage '{}' could not be loaded", key);
-    it = storages_.emplace(key, std::make_pair(std::move(s), cls->dtype)).first;
+    it = storages_.emplace(key, std::move(s)).first;
   }
-  return IValue(Tensor::fromStorage(it->second.first, {numel}, {1}, 0, cls->dtype));
+  return IValue(Tensor::fromStorage(it->second, {numel}, {1}, 0, cls->dtype));
 }
 
 IValue Unpickler::newObject(const IValue& cls, const IValue& args) {
   const Global* g = asGlobal(cls);
   if (!g || g->kind != Global::Kind::Class)
-    fail<FormatError>("NEWOBJ needs a `__torch__` class, not {}", g ? g->name : std::string(cls.tagName()));
+    fail<FormatError>("NEWOBJ needs a `__torch__` class, not {}",
+                      g ? g->name : std::string(cls.tagName()));
   if (!args.isTuple() || !args.tupleRef().elements.empty())
     fail<FormatError>("class '{}' created with constructor arguments", g->name);
   IValue obj(Object::create(g->cls));
@@ -856,7 +805,8 @@ void Unpickler::build(IValue& target, IValue state) {
     if (options_.setState && options_.setState(obj, state)) return;
     bool attributeDict = state.isDict();
     if (attributeDict)
-      for (const auto& [k, v] : state.dictRef().items()) attributeDict = attributeDict && k.isString();
+      for (const auto& [k, v] : state.dictRef().items())
+        attributeDict = attributeDict && k.isString();
     if (!attributeDict) {
       obj->setAttr(std::string(kPickledStateAttr), std::move(state), true);
       return;
@@ -864,8 +814,12 @@ void Unpickler::build(IValue& target, IValue state) {
     for (const auto& [k, v] : state.dictRef().items()) obj->setAttr(k.toStringRef(), v, true);
     return;
   }
-  // torch.save gives a state_dict's OrderedDict a `_metadata` attribute; it is dropped.
-  if (target.isDict() && target.dictRef().isOrdered()) return;
+  // torch.save gives a state_dict's OrderedDict a `_metadata` attribute: keep it so
+  // it is written back.
+  if (target.isDict() && target.dictRef().isOrdered()) {
+    target.dictRef().setPickledState(std::move(state));
+    return;
+  }
   fail<FormatError>("BUILD cannot apply a state to a {}", target.tagName());
 }
 
@@ -876,7 +830,8 @@ void Unpickler::build(IValue& target, IValue state) {
 // consumers, including destructors, would overflow the stack), and globals left inside
 // the result. Linear in the number of containers: shared ones are visited once.
 void Unpickler::checkResult(const IValue& result) {
-  if (const Global* g = asGlobal(result)) fail<FormatError>("pickle returns the bare {}", g->describe());
+  if (const Global* g = asGlobal(result))
+    fail<FormatError>("pickle returns the bare {}", g->describe());
   std::unordered_map<const RefCounted*, size_t> height;  // 0 while on the walk's path
   struct Frame {
     const IValue* node;
@@ -898,7 +853,8 @@ void Unpickler::checkResult(const IValue& result) {
         continue;
       }
       if (checkGlobals)
-        if (const Global* g = asGlobal(*child)) fail<FormatError>("pickle uses the {} as a value", g->describe());
+        if (const Global* g = asGlobal(*child))
+          fail<FormatError>("pickle uses the {} as a value", g->describe());
       if (!isContainer(*child)) continue;
       auto [it, inserted] = height.try_emplace(child->payload(), 0);
       if (!inserted) {

@@ -64,6 +64,10 @@ class TensorImpl : public RefCounted {
   int64_t numel() const { return numel_; }
   bool requiresGrad() const { return requiresGrad_; }
   void setRequiresGrad(bool v) { requiresGrad_ = v; }
+  /// Whether this tensor was saved as a torch.nn.Parameter (kept so it is written back
+  /// as one).
+  bool isParameter() const { return isParameter_; }
+  void setIsParameter(bool v) { isParameter_ = v; }
   /// Replaces shape metadata in place (used by resize_/set_ style ops and the unpickler).
   void setSizesAndStrides(Dims sizes, Dims strides, int64_t storageOffset);
   void setStorage(Storage s) { storage_ = std::move(s); }
@@ -76,6 +80,7 @@ class TensorImpl : public RefCounted {
   int64_t numel_;
   ScalarType dtype_;
   bool requiresGrad_ = false;
+  bool isParameter_ = false;
 };
 
 class Tensor {

@@ -38,11 +38,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       return pickler.storages().at(std::stoul(key)).storage;
     };
     Unpickler(again, reread).parse();
+  } catch (const InternalError&) {
+    throw;  // a broken invariant is a bug: let libFuzzer report it
   } catch (const Error&) {
   }
   if (isLegacyTorchSave(bytes)) {
     try {
       loadLegacyTorchSave(bytes);
+    } catch (const InternalError&) {
+      throw;
     } catch (const Error&) {
     }
   }
