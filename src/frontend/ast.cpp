@@ -24,8 +24,8 @@ std::string floatRepr(double value) {
   if (std::isnan(value)) return "nan";
   if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
   char buffer[64];
-  auto [end, ec] = std::to_chars(buffer, buffer + sizeof(buffer), value,
-                                 std::chars_format::scientific);
+  auto [end, ec] =
+      std::to_chars(buffer, buffer + sizeof(buffer), value, std::chars_format::scientific);
   std::string_view sci(buffer, static_cast<size_t>(end - buffer));  // -d.ddde+XX
   std::string sign = sci[0] == '-' ? "-" : "";
   if (!sign.empty()) sci.remove_prefix(1);
@@ -243,8 +243,7 @@ void dumpBlock(const StmtList& body, int indent, std::string& out) {
 }
 
 // `(head e1 e2 ...)` on one line, with nullptr entries omitted.
-void dumpSimple(std::string_view head, std::initializer_list<const Expr*> parts,
-                std::string& out) {
+void dumpSimple(std::string_view head, std::initializer_list<const Expr*> parts, std::string& out) {
   out += '(';
   out += head;
   for (const Expr* part : parts) {

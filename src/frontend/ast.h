@@ -17,25 +17,28 @@
 
 namespace sconce::ast {
 
+// clang-format off
 // X(Kind): every expression node type.
-#define SCONCE_AST_EXPRS(X)                                                                 \
-  X(Name) X(IntLiteral) X(FloatLiteral) X(ImagLiteral) X(StringLiteral) X(BoolLiteral)     \
-  X(NoneLiteral) X(EllipsisLiteral) X(Attribute) X(Subscript) X(Slice) X(Call) X(Starred) \
-  X(Unary) X(Binary) X(Compare) X(Ternary) X(TupleLiteral) X(ListLiteral) X(DictLiteral)  \
-  X(ListComp) X(DictComp)
+#define SCONCE_AST_EXPRS(X)                                                             \
+  X(Name) X(IntLiteral) X(FloatLiteral) X(ImagLiteral) X(StringLiteral) X(BoolLiteral) \
+  X(NoneLiteral) X(EllipsisLiteral) X(Attribute) X(Subscript) X(Slice) X(Call)         \
+  X(Starred) X(Unary) X(Binary) X(Compare) X(Ternary) X(TupleLiteral) X(ListLiteral)   \
+  X(DictLiteral) X(ListComp) X(DictComp)
 
 // X(Kind): every statement node type.
-#define SCONCE_AST_STMTS(X)                                                                 \
-  X(ExprStmt) X(Assign) X(AugAssign) X(AnnAssign) X(If) X(While) X(For) X(With) X(Return)  \
-  X(Raise) X(Assert) X(Delete) X(Pass) X(Break) X(Continue) X(Import) X(Def) X(ClassDef)
+#define SCONCE_AST_STMTS(X)                                                             \
+  X(ExprStmt) X(Assign) X(AugAssign) X(AnnAssign) X(If) X(While) X(For) X(With)        \
+  X(Return) X(Raise) X(Assert) X(Delete) X(Pass) X(Break) X(Continue) X(Import)        \
+  X(Def) X(ClassDef)
 
 // X(Op, spelling): binary operators, including boolean and comparison operators.
-#define SCONCE_AST_BINARY_OPS(X)                                                            \
-  X(Add, "+") X(Sub, "-") X(Mul, "*") X(Div, "/") X(FloorDiv, "//") X(Mod, "%")             \
-  X(Pow, "**") X(MatMul, "@") X(LShift, "<<") X(RShift, ">>") X(BitAnd, "&")                \
-  X(BitOr, "|") X(BitXor, "^") X(And, "and") X(Or, "or") X(Eq, "==") X(Ne, "!=")            \
-  X(Lt, "<") X(Le, "<=") X(Gt, ">") X(Ge, ">=") X(Is, "is") X(IsNot, "is not")              \
+#define SCONCE_AST_BINARY_OPS(X)                                                        \
+  X(Add, "+") X(Sub, "-") X(Mul, "*") X(Div, "/") X(FloorDiv, "//") X(Mod, "%")         \
+  X(Pow, "**") X(MatMul, "@") X(LShift, "<<") X(RShift, ">>") X(BitAnd, "&")            \
+  X(BitOr, "|") X(BitXor, "^") X(And, "and") X(Or, "or") X(Eq, "==") X(Ne, "!=")        \
+  X(Lt, "<") X(Le, "<=") X(Gt, ">") X(Ge, ">=") X(Is, "is") X(IsNot, "is not")          \
   X(In, "in") X(NotIn, "not in")
+// clang-format on
 
 #define SCONCE_AST_ENUM(name, ...) name,
 enum class ExprKind : uint8_t { SCONCE_AST_EXPRS(SCONCE_AST_ENUM) };
@@ -65,7 +68,9 @@ class Node {
   const SourceRange& range() const { return range_; }
 
   template <class T>
-  bool is() const { return kind_ == T::kKind; }
+  bool is() const {
+    return kind_ == T::kKind;
+  }
   /// Downcast; the kind must match (checked).
   template <class T>
   const T& as() const {
@@ -78,9 +83,13 @@ class Node {
   }
   /// Downcast, or nullptr when the kind differs.
   template <class T>
-  const T* dynCast() const { return is<T>() ? static_cast<const T*>(this) : nullptr; }
+  const T* dynCast() const {
+    return is<T>() ? static_cast<const T*>(this) : nullptr;
+  }
   template <class T>
-  T* dynCast() { return is<T>() ? static_cast<T*>(this) : nullptr; }
+  T* dynCast() {
+    return is<T>() ? static_cast<T*>(this) : nullptr;
+  }
 
  protected:
   Node(Kind kind, SourceRange range) : kind_(kind), range_(std::move(range)) {}

@@ -16,9 +16,7 @@ namespace {
 bool isIdentStart(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
 bool isIdentChar(char c) { return isIdentStart(c) || isDigit(c); }
-bool isHexDigit(char c) {
-  return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
+bool isHexDigit(char c) { return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 int hexValue(char c) {
   if (isDigit(c)) return c - '0';
   return (c | 0x20) - 'a' + 10;
@@ -57,7 +55,8 @@ double parseDouble(const std::string& digits) {
   // Decimal magnitude of the leading significant digit.
   long magnitude = static_cast<long>(point) - static_cast<long>(firstNonZero);
   if (firstNonZero > point) ++magnitude;
-  return magnitude + exponent > 0 ? std::numeric_limits<double>::infinity() : 0.0;
+  // `exponent > -magnitude` rather than a sum: strtol saturates huge exponents.
+  return exponent > -magnitude ? std::numeric_limits<double>::infinity() : 0.0;
 }
 
 }  // namespace
@@ -278,9 +277,10 @@ Token Lexer::lexNumber() {
   rejectTrailing("decimal");
   if (!isFloat && !imaginary) {
     if (digits.size() > 1 && digits[0] == '0' && digits.find_first_not_of('0') != std::string::npos)
-      error("leading zeros in decimal integer literals are not permitted; use an 0o prefix "
-            "for octal integers",
-            start, pos_);
+      error(
+          "leading zeros in decimal integer literals are not permitted; use an 0o prefix "
+          "for octal integers",
+          start, pos_);
     return toInt(digits, 10);
   }
   Token token = makeToken(imaginary ? TokenKind::Imag : TokenKind::Float, start, pos_);

@@ -1,7 +1,7 @@
 // The TorchScript parser's entry points, token plumbing and statements.
 //
-// See parser_impl.h for the Parser class and how it bounds nesting; expressions live
-// in parser_expressions.cpp.
+// See parser_impl.h for the ScriptParser class and how it bounds nesting; expressions
+// live in parser_expressions.cpp.
 #include "frontend/parser.h"
 
 #include "frontend/parser_impl.h"
@@ -35,11 +35,16 @@ std::optional<BinaryOp> augmentedOp(TokenKind kind) {
 std::string_view describeExpr(const Expr& expr) {
   switch (expr.kind()) {
     case ExprKind::Call: return "function call";
-    case ExprKind::IntLiteral: case ExprKind::FloatLiteral: case ExprKind::ImagLiteral:
-    case ExprKind::StringLiteral: case ExprKind::BoolLiteral: case ExprKind::NoneLiteral:
+    case ExprKind::IntLiteral:
+    case ExprKind::FloatLiteral:
+    case ExprKind::ImagLiteral:
+    case ExprKind::StringLiteral:
+    case ExprKind::BoolLiteral:
+    case ExprKind::NoneLiteral:
     case ExprKind::EllipsisLiteral: return "literal";
     case ExprKind::Ternary: return "conditional expression";
-    case ExprKind::ListComp: case ExprKind::DictComp: return "comprehension";
+    case ExprKind::ListComp:
+    case ExprKind::DictComp: return "comprehension";
     case ExprKind::DictLiteral: return "dict literal";
     case ExprKind::Compare: return "comparison";
     default: return "expression";
@@ -48,14 +53,14 @@ std::string_view describeExpr(const Expr& expr) {
 
 }  // namespace
 
-Module Parser::parseFile() {
+Module ScriptParser::parseFile() {
   Module module;
   module.source = source_;
   while (peekKind() != TokenKind::End) parseStatement(module.body);
   return module;
 }
 
-ExprPtr Parser::parseStandaloneExpression() {
+ExprPtr ScriptParser::parseStandaloneExpression() {
   accept(TokenKind::Indent);
   ExprPtr expr = parseExprList();
   accept(TokenKind::Newline);
@@ -64,7 +69,7 @@ ExprPtr Parser::parseStandaloneExpression() {
   return expr;
 }
 
-Token Parser::take() {
+Token ScriptParser::take() {
   peek();
   Token token = std::move(lookahead_.front());
   lookahead_.pop_front();
@@ -74,7 +79,7 @@ Token Parser::take() {
   return token;
 }
 
-Token Parser::expect(TokenKind kind) {
+Token ScriptParser::expect(TokenKind kind) {
   if (peekKind() != kind) {
     switch (kind) {
       case TokenKind::Name: errorExpected("an identifier");
@@ -86,7 +91,7 @@ Token Parser::expect(TokenKind kind) {
   return take();
 }
 
-std::string Parser::describe(const Token& token) const {
+std::string ScriptParser::describe(const Token& token) const {
   switch (token.kind) {
     case TokenKind::End: return "end of file";
     case TokenKind::Newline: return "newline";
@@ -94,19 +99,20 @@ std::string Parser::describe(const Token& token) const {
     case TokenKind::Dedent: return "dedent";
     default: break;
   }
-  std::string_view text = std::string_view(source_->text()).substr(token.start, token.end - token.start);
+  std::string_view text =
+      std::string_view(source_->text()).substr(token.start, token.end - token.start);
   size_t cut = std::min<size_t>(text.find('\n'), 30);
   return fmt::format("'{}{}'", text.substr(0, cut), cut < text.size() ? "..." : "");
 }
 
-void Parser::deeper(const Token& at) {
+void ScriptParser::deeper(const Token& at) {
   if (++depth_ > kMaxNestingDepth)
     error(at, fmt::format("code is nested too deeply (more than {} levels of brackets, "
                           "operators or blocks)",
                           kMaxNestingDepth));
 }
 
-void Parser::parseStatement(StmtList& out) {
+void ScriptParser::parseStatement(StmtList& out) {
   switch (peekKind()) {
     case TokenKind::KwIf: out.push_back(parseIf()); return;
     case TokenKind::KwWhile: out.push_back(parseWhile()); return;
@@ -126,7 +132,7 @@ void Parser::parseStatement(StmtList& out) {
 
 // After a compound statement's ':': an indented block or simple statements on the
 // same line.
-StmtList Parser::parseBlock(const Token& header) {
+StmtList ScriptParser::parseBlock(const Token& header) {
   DepthScope scope(*this);
   deeper(header);
   StmtList body;
@@ -140,7 +146,7 @@ StmtList Parser::parseBlock(const Token& header) {
   return body;
 }
 
-void Parser::parseStatementsOnLine(StmtList& out) {
+void ScriptParser::parseStatementsOnLine(StmtList& out) {
   TokenKind kind = peekKind();
   if (kind == TokenKind::KwIf || kind == TokenKind::KwWhile || kind == TokenKind::KwFor ||
       kind == TokenKind::KwWith || kind == TokenKind::KwDef || kind == TokenKind::KwClass)
@@ -148,12 +154,12 @@ void Parser::parseStatementsOnLine(StmtList& out) {
   parseStatement(out);
 }
 
-bool Parser::atSimpleStatementEnd() {
+bool ScriptParser::atSimpleStatementEnd() {
   TokenKind kind = peekKind();
   return kind == TokenKind::Newline || kind == TokenKind::Semicolon || kind == TokenKind::End;
 }
 
-StmtPtr Parser::parseSimpleStatement() {
+StmtPtr ScriptParser::parseSimpleStatement() {
   size_t start = peek().start;
   switch (peekKind()) {
     case TokenKind::KwPass: take(); return node<Pass>(rangeFrom(start));
@@ -201,7 +207,7 @@ StmtPtr Parser::parseSimpleStatement() {
   }
 }
 
-StmtPtr Parser::parseExpressionStatement() {
+StmtPtr ScriptParser::parseExpressionStatement() {
   size_t start = peek().start;
   ExprPtr first = parseExprList();
   TokenKind kind = peekKind();
@@ -238,7 +244,7 @@ StmtPtr Parser::parseExpressionStatement() {
     stmt->targets = std::move(targets);
     stmt->value = std::move(value);
     if (peekKind() == TokenKind::Newline && peek().hasTypeComment()) {
-      Parser sub(source_, peek().typeCommentStart, peek().typeCommentEnd, depth_);
+      ScriptParser sub(source_, peek().typeCommentStart, peek().typeCommentEnd, depth_);
       stmt->typeComment = sub.parseStandaloneExpression();
     }
     return stmt;
@@ -248,7 +254,7 @@ StmtPtr Parser::parseExpressionStatement() {
   return stmt;
 }
 
-void Parser::checkTarget(const Expr& expr, TargetUse use, bool nested) {
+void ScriptParser::checkTarget(const Expr& expr, TargetUse use, bool nested) {
   switch (expr.kind()) {
     case ExprKind::Name:
     case ExprKind::Attribute:
@@ -271,12 +277,13 @@ void Parser::checkTarget(const Expr& expr, TargetUse use, bool nested) {
       }
       error(expr.range(), "a starred target must be inside a tuple or list");
     default:
-      error(expr.range(), fmt::format("cannot {} {}", use == TargetUse::Delete ? "delete" : "assign to",
-                                      describeExpr(expr)));
+      error(expr.range(),
+            fmt::format("cannot {} {}", use == TargetUse::Delete ? "delete" : "assign to",
+                        describeExpr(expr)));
   }
 }
 
-StmtPtr Parser::parseIf() {
+StmtPtr ScriptParser::parseIf() {
   DepthScope scope(*this);
   Token keyword = take();  // `if` or `elif`
   ExprPtr cond = parseExpr();
@@ -298,12 +305,12 @@ StmtPtr Parser::parseIf() {
   return stmt;
 }
 
-void Parser::rejectLoopElse() {
+void ScriptParser::rejectLoopElse() {
   if (peekKind() == TokenKind::KwElse)
     error(peek(), "'else' after a loop is not supported in TorchScript");
 }
 
-StmtPtr Parser::parseWhile() {
+StmtPtr ScriptParser::parseWhile() {
   Token keyword = take();
   ExprPtr cond = parseExpr();
   expect(TokenKind::Colon);
@@ -315,7 +322,7 @@ StmtPtr Parser::parseWhile() {
   return stmt;
 }
 
-StmtPtr Parser::parseFor() {
+StmtPtr ScriptParser::parseFor() {
   Token keyword = take();
   ExprPtr target = parseTargetList();
   expect(TokenKind::KwIn);
@@ -330,7 +337,7 @@ StmtPtr Parser::parseFor() {
   return stmt;
 }
 
-StmtPtr Parser::parseWith() {
+StmtPtr ScriptParser::parseWith() {
   Token keyword = take();
   std::vector<WithItem> items;
   do {
@@ -350,7 +357,7 @@ StmtPtr Parser::parseWith() {
   return stmt;
 }
 
-StmtPtr Parser::parseDecorated() {
+StmtPtr ScriptParser::parseDecorated() {
   ExprList decorators;
   while (accept(TokenKind::At)) {
     decorators.push_back(parseExpr());
@@ -361,7 +368,7 @@ StmtPtr Parser::parseDecorated() {
   errorExpected("'def' or 'class' after a decorator");
 }
 
-StmtPtr Parser::parseDef(ExprList decorators) {
+StmtPtr ScriptParser::parseDef(ExprList decorators) {
   Token keyword = take();
   Token name = expect(TokenKind::Name);
   expect(TokenKind::LParen);
@@ -371,10 +378,11 @@ StmtPtr Parser::parseDef(ExprList decorators) {
   // A signature comment sits after the ':' or alone on the first line of the body.
   std::unique_ptr<SignatureComment> typeComment;
   if (peekKind() == TokenKind::Newline) {
-    const Token* carrier = peek().hasTypeComment() ? &peek()
-                           : peekKind(1) == TokenKind::Indent && peek(1).hasTypeComment() ? &peek(1)
-                                                                                         : nullptr;
-    if (carrier) typeComment = parseSignatureComment(carrier->typeCommentStart, carrier->typeCommentEnd);
+    const Token* carrier = &peek();
+    if (!carrier->hasTypeComment())
+      carrier = peekKind(1) == TokenKind::Indent && peek(1).hasTypeComment() ? &peek(1) : nullptr;
+    if (carrier)
+      typeComment = parseSignatureComment(carrier->typeCommentStart, carrier->typeCommentEnd);
   }
   StmtList body = parseBlock(keyword);
   auto def = node<Def>(rangeFrom(keyword.start));
@@ -388,7 +396,7 @@ StmtPtr Parser::parseDef(ExprList decorators) {
   return def;
 }
 
-std::vector<Param> Parser::parseParams() {
+std::vector<Param> ScriptParser::parseParams() {
   std::vector<Param> params;
   bool kwOnly = false;
   bool sawDefault = false;
@@ -398,8 +406,9 @@ std::vector<Param> Parser::parseParams() {
     if (kind == TokenKind::Star) {
       Token star = take();
       if (peekKind() == TokenKind::Name)
-        error(range(star).merge(range(peek())),
-              fmt::format("variadic arguments (*{}) are not supported in TorchScript", peek().value));
+        error(
+            range(star).merge(range(peek())),
+            fmt::format("variadic arguments (*{}) are not supported in TorchScript", peek().value));
       if (kwOnly) error(star, "'*' may appear only once in a parameter list");
       kwOnly = true;
       bareStar = star;
@@ -432,8 +441,8 @@ std::vector<Param> Parser::parseParams() {
 }
 
 // `(T1, T2) -> R` in bytes [begin, end) of the source.
-std::unique_ptr<SignatureComment> Parser::parseSignatureComment(size_t begin, size_t end) {
-  Parser sub(source_, begin, end, depth_);
+std::unique_ptr<SignatureComment> ScriptParser::parseSignatureComment(size_t begin, size_t end) {
+  ScriptParser sub(source_, begin, end, depth_);
   auto comment = std::make_unique<SignatureComment>();
   comment->range = SourceRange(source_, begin, end);
   sub.expect(TokenKind::LParen);
@@ -449,14 +458,15 @@ std::unique_ptr<SignatureComment> Parser::parseSignatureComment(size_t begin, si
   return comment;
 }
 
-StmtPtr Parser::parseClass(ExprList decorators) {
+StmtPtr ScriptParser::parseClass(ExprList decorators) {
   Token keyword = take();
   Token name = expect(TokenKind::Name);
   ExprList bases;
   if (accept(TokenKind::LParen)) {
     while (peekKind() != TokenKind::RParen) {
       if (peekKind() == TokenKind::Name && peekKind(1) == TokenKind::Assign)
-        error(peek(), "class keyword arguments (such as metaclass=) are not supported in TorchScript");
+        error(peek(),
+              "class keyword arguments (such as metaclass=) are not supported in TorchScript");
       bases.push_back(parseExpr());
       if (!accept(TokenKind::Comma)) break;
     }
@@ -473,13 +483,13 @@ StmtPtr Parser::parseClass(ExprList decorators) {
   return stmt;
 }
 
-std::string Parser::parseDottedName() {
+std::string ScriptParser::parseDottedName() {
   std::string name = expect(TokenKind::Name).value;
   while (accept(TokenKind::Dot)) name += "." + expect(TokenKind::Name).value;
   return name;
 }
 
-StmtPtr Parser::parseImport() {
+StmtPtr ScriptParser::parseImport() {
   Token keyword = take();
   std::string module;
   std::vector<Import::Alias> names;
@@ -518,12 +528,12 @@ StmtPtr Parser::parseImport() {
 }  // namespace detail
 
 ast::Module parseModule(SourcePtr source) {
-  detail::Parser parser(std::move(source), 0, std::string::npos, 0);
+  detail::ScriptParser parser(std::move(source), 0, std::string::npos, 0);
   return parser.parseFile();
 }
 
 ast::ExprPtr parseExpression(SourcePtr source) {
-  detail::Parser parser(std::move(source), 0, std::string::npos, 0);
+  detail::ScriptParser parser(std::move(source), 0, std::string::npos, 0);
   return parser.parseStandaloneExpression();
 }
 

@@ -34,18 +34,32 @@ std::string_view unsupportedMessage(TokenKind kind) {
 
 bool startsExpression(TokenKind kind) {
   switch (kind) {
-    case TokenKind::Name: case TokenKind::Int: case TokenKind::Float: case TokenKind::Imag:
-    case TokenKind::String: case TokenKind::LParen: case TokenKind::LBracket:
-    case TokenKind::LBrace: case TokenKind::Minus: case TokenKind::Plus: case TokenKind::Tilde:
-    case TokenKind::Star: case TokenKind::Ellipsis: case TokenKind::KwNot: case TokenKind::KwNone:
-    case TokenKind::KwTrue: case TokenKind::KwFalse: case TokenKind::KwLambda:
-    case TokenKind::KwYield: case TokenKind::KwAwait: return true;
+    case TokenKind::Name:
+    case TokenKind::Int:
+    case TokenKind::Float:
+    case TokenKind::Imag:
+    case TokenKind::String:
+    case TokenKind::LParen:
+    case TokenKind::LBracket:
+    case TokenKind::LBrace:
+    case TokenKind::Minus:
+    case TokenKind::Plus:
+    case TokenKind::Tilde:
+    case TokenKind::Star:
+    case TokenKind::Ellipsis:
+    case TokenKind::KwNot:
+    case TokenKind::KwNone:
+    case TokenKind::KwTrue:
+    case TokenKind::KwFalse:
+    case TokenKind::KwLambda:
+    case TokenKind::KwYield:
+    case TokenKind::KwAwait: return true;
     default: return false;
   }
 }
 
 // `a, *b, c` (a TupleLiteral when there is a comma) or a single expression.
-ExprPtr Parser::parseExprList() {
+ExprPtr ScriptParser::parseExprList() {
   size_t start = peek().start;
   ExprPtr first = parseExprOrStarred();
   if (peekKind() != TokenKind::Comma) return first;
@@ -58,7 +72,7 @@ ExprPtr Parser::parseExprList() {
   return tuple;
 }
 
-ExprPtr Parser::parseExprOrStarred() {
+ExprPtr ScriptParser::parseExprOrStarred() {
   if (peekKind() != TokenKind::Star) return parseExpr();
   DepthScope scope(*this);
   Token star = take();
@@ -70,7 +84,7 @@ ExprPtr Parser::parseExprOrStarred() {
 }
 
 // Assignment targets of `for` and comprehensions stop before `in`.
-ExprPtr Parser::parseTargetList() {
+ExprPtr ScriptParser::parseTargetList() {
   size_t start = peek().start;
   ExprPtr first = parseTargetItem();
   if (peekKind() == TokenKind::Comma) {
@@ -86,13 +100,13 @@ ExprPtr Parser::parseTargetList() {
   return first;
 }
 
-ExprPtr Parser::parseTargetItem() {
+ExprPtr ScriptParser::parseTargetItem() {
   if (peekKind() == TokenKind::Star) return parseExprOrStarred();
   return parseBinary(kBitOr);
 }
 
 // `a if c else b`; a chain `a if c else b if d else e` is folded iteratively.
-ExprPtr Parser::parseExpr() {
+ExprPtr ScriptParser::parseExpr() {
   DepthScope scope(*this);
   ExprPtr value = parseBinary(kOr);
   struct Arm {
@@ -118,7 +132,7 @@ ExprPtr Parser::parseExpr() {
   return value;
 }
 
-std::optional<BinaryOperator> Parser::binaryOperator() {
+std::optional<BinaryOperator> ScriptParser::binaryOperator() {
   switch (peekKind()) {
     case TokenKind::KwOr: return BinaryOperator{BinaryOp::Or, kOr, 1};
     case TokenKind::KwAnd: return BinaryOperator{BinaryOp::And, kAnd, 1};
@@ -151,7 +165,7 @@ std::optional<BinaryOperator> Parser::binaryOperator() {
   }
 }
 
-ExprPtr Parser::makeBinary(BinaryOp op, ExprPtr lhs, ExprPtr rhs) {
+ExprPtr ScriptParser::makeBinary(BinaryOp op, ExprPtr lhs, ExprPtr rhs) {
   auto binary = node<Binary>(lhs->range().merge(rhs->range()));
   binary->op = op;
   binary->lhs = std::move(lhs);
@@ -160,7 +174,7 @@ ExprPtr Parser::makeBinary(BinaryOp op, ExprPtr lhs, ExprPtr rhs) {
 }
 
 // Binary operators binding at least as tightly as `minPrecedence`, plus prefix `not`.
-ExprPtr Parser::parseBinary(int minPrecedence) {
+ExprPtr ScriptParser::parseBinary(int minPrecedence) {
   DepthScope scope(*this);
   ExprPtr lhs;
   if (peekKind() == TokenKind::KwNot && minPrecedence <= kNot) {
@@ -188,7 +202,7 @@ ExprPtr Parser::parseBinary(int minPrecedence) {
   }
 }
 
-ExprPtr Parser::parseComparison(ExprPtr first) {
+ExprPtr ScriptParser::parseComparison(ExprPtr first) {
   ExprList operands;
   std::vector<BinaryOp> ops;
   operands.push_back(std::move(first));
@@ -207,7 +221,7 @@ ExprPtr Parser::parseComparison(ExprPtr first) {
 }
 
 // Unary + - ~; `-` directly before a number literal is folded into it.
-ExprPtr Parser::parseFactor() {
+ExprPtr ScriptParser::parseFactor() {
   TokenKind kind = peekKind();
   if (kind != TokenKind::Minus && kind != TokenKind::Plus && kind != TokenKind::Tilde)
     return parsePower();
@@ -246,13 +260,15 @@ ExprPtr Parser::parseFactor() {
     }
   }
   auto unary = node<Unary>(whole);
-  unary->op = kind == TokenKind::Minus ? UnaryOp::Neg : kind == TokenKind::Plus ? UnaryOp::Pos : UnaryOp::Invert;
+  unary->op = kind == TokenKind::Minus  ? UnaryOp::Neg
+              : kind == TokenKind::Plus ? UnaryOp::Pos
+                                        : UnaryOp::Invert;
   unary->operand = std::move(operand);
   return unary;
 }
 
 // `base ** exponent`: right-associative, and tighter than a unary minus on its left.
-ExprPtr Parser::parsePower() {
+ExprPtr ScriptParser::parsePower() {
   ExprPtr base = parsePostfix();
   if (peekKind() != TokenKind::Pow) return base;
   DepthScope scope(*this);
@@ -263,7 +279,7 @@ ExprPtr Parser::parsePower() {
 }
 
 // An atom followed by `.name`, `(args)` and `[indices]` trailers.
-ExprPtr Parser::parsePostfix() {
+ExprPtr ScriptParser::parsePostfix() {
   DepthScope scope(*this);
   ExprPtr value = parseAtom();
   for (;;) {
@@ -292,12 +308,13 @@ ExprPtr Parser::parsePostfix() {
   }
 }
 
-void Parser::rejectGenerator() {
+void ScriptParser::rejectGenerator() {
   if (peekKind() == TokenKind::KwFor)
-    error(peek(), "generator expressions are not supported in TorchScript; use a list comprehension");
+    error(peek(),
+          "generator expressions are not supported in TorchScript; use a list comprehension");
 }
 
-ExprPtr Parser::parseCall(ExprPtr callee) {
+ExprPtr ScriptParser::parseCall(ExprPtr callee) {
   take();  // (
   ExprList args;
   std::vector<Keyword> keywords;
@@ -329,7 +346,7 @@ ExprPtr Parser::parseCall(ExprPtr callee) {
   return call;
 }
 
-ExprPtr Parser::parseSubscript(ExprPtr value) {
+ExprPtr ScriptParser::parseSubscript(ExprPtr value) {
   take();  // [
   ExprList indices;
   indices.push_back(parseSliceItem());
@@ -342,7 +359,7 @@ ExprPtr Parser::parseSubscript(ExprPtr value) {
   return subscript;
 }
 
-ExprPtr Parser::parseSliceItem() {
+ExprPtr ScriptParser::parseSliceItem() {
   size_t start = peek().start;
   ExprPtr lower = peekKind() == TokenKind::Colon ? nullptr : parseExprOrStarred();
   if (peekKind() != TokenKind::Colon) return lower;
@@ -362,7 +379,7 @@ ExprPtr Parser::parseSliceItem() {
   return slice;
 }
 
-ExprPtr Parser::parseAtom() {
+ExprPtr ScriptParser::parseAtom() {
   const Token& token = peek();
   SourceRange where = range(token);
   switch (token.kind) {
@@ -418,7 +435,7 @@ ExprPtr Parser::parseAtom() {
   errorExpected("an expression");
 }
 
-ExprPtr Parser::parseParenthesized() {
+ExprPtr ScriptParser::parseParenthesized() {
   DepthScope scope(*this);
   Token open = take();
   deeper(open);
@@ -437,19 +454,18 @@ ExprPtr Parser::parseParenthesized() {
 }
 
 // After `for` in a comprehension: `target in iter [if cond]`.
-void Parser::parseComprehensionTail(ExprPtr& target, ExprPtr& iter, ExprPtr& cond) {
+void ScriptParser::parseComprehensionTail(ExprPtr& target, ExprPtr& iter, ExprPtr& cond) {
   expect(TokenKind::KwFor);
   target = parseTargetList();
   expect(TokenKind::KwIn);
   iter = parseBinary(kOr);
   if (accept(TokenKind::KwIf)) cond = parseBinary(kOr);
-  if (peekKind() == TokenKind::KwIf)
-    error(peek(), "only one 'if' is supported in a comprehension");
+  if (peekKind() == TokenKind::KwIf) error(peek(), "only one 'if' is supported in a comprehension");
   if (peekKind() == TokenKind::KwFor)
     error(peek(), "only one 'for' is supported in a comprehension");
 }
 
-ExprPtr Parser::parseListDisplay() {
+ExprPtr ScriptParser::parseListDisplay() {
   DepthScope scope(*this);
   Token open = take();
   deeper(open);
@@ -476,7 +492,7 @@ ExprPtr Parser::parseListDisplay() {
   return list;
 }
 
-ExprPtr Parser::parseDictDisplay() {
+ExprPtr ScriptParser::parseDictDisplay() {
   DepthScope scope(*this);
   Token open = take();
   deeper(open);

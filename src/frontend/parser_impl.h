@@ -1,5 +1,5 @@
-// The Parser class behind parser.h, shared by parser.cpp (token plumbing, statements)
-// and parser_expressions.cpp (expressions). Not part of the frontend's public API.
+// The ScriptParser class behind parser.h, shared by parser.cpp (token plumbing,
+// statements) and parser_expressions.cpp (expressions). Not part of the public API.
 //
 // Statements follow Python's grammar; binary operators use precedence climbing, so an
 // expression nests only as deep as its brackets and prefix operators, not one call per
@@ -17,7 +17,18 @@
 namespace sconce::detail {
 
 // Binding strength of binary operators, loosest first; unary +-~ and ** bind tighter.
-enum Precedence : int { kOr = 1, kAnd, kNot, kCompare, kBitOr, kBitXor, kBitAnd, kShift, kArith, kTerm };
+enum Precedence : int {
+  kOr = 1,
+  kAnd,
+  kNot,
+  kCompare,
+  kBitOr,
+  kBitXor,
+  kBitAnd,
+  kShift,
+  kArith,
+  kTerm
+};
 
 struct BinaryOperator {
   ast::BinaryOp op;
@@ -34,11 +45,11 @@ std::string_view unsupportedMessage(TokenKind kind);
 /// from a following element.
 bool startsExpression(TokenKind kind);
 
-class Parser {
+class ScriptParser {
  public:
   /// Parses bytes [begin, end) of `source`; `depth` is the nesting already used by an
   /// enclosing parser (for type comments parsed by a sub-parser).
-  Parser(SourcePtr source, size_t begin, size_t end, size_t depth)
+  ScriptParser(SourcePtr source, size_t begin, size_t end, size_t depth)
       : lexer_(source, begin, end), source_(std::move(source)), depth_(depth) {}
 
   ast::Module parseFile();
@@ -48,9 +59,9 @@ class Parser {
  private:
   // Restores the nesting depth when the parsing function that took it returns.
   struct DepthScope {
-    explicit DepthScope(Parser& parser) : parser(parser), saved(parser.depth_) {}
+    explicit DepthScope(ScriptParser& parser) : parser(parser), saved(parser.depth_) {}
     ~DepthScope() { parser.depth_ = saved; }
-    Parser& parser;
+    ScriptParser& parser;
     size_t saved;
   };
 
@@ -67,7 +78,9 @@ class Parser {
     return true;
   }
   Token expect(TokenKind kind);
-  SourceRange range(const Token& token) const { return SourceRange(source_, token.start, token.end); }
+  SourceRange range(const Token& token) const {
+    return SourceRange(source_, token.start, token.end);
+  }
   // From `start` to the end of the last token consumed.
   SourceRange rangeFrom(size_t start) const {
     return SourceRange(source_, start, std::max(start, lastEnd_));

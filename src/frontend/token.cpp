@@ -14,9 +14,11 @@ struct KindInfo {
 };
 
 #define SCONCE_TOKEN_INFO(name, spelling) KindInfo{TokenKind::name, spelling},
+// clang-format off
 constexpr KindInfo kAllKinds[] = {SCONCE_SPECIAL_TOKENS(SCONCE_TOKEN_INFO)
-                                      SCONCE_OPERATOR_TOKENS(SCONCE_TOKEN_INFO)
-                                          SCONCE_KEYWORD_TOKENS(SCONCE_TOKEN_INFO)};
+                                  SCONCE_OPERATOR_TOKENS(SCONCE_TOKEN_INFO)
+                                  SCONCE_KEYWORD_TOKENS(SCONCE_TOKEN_INFO)};
+// clang-format on
 constexpr KindInfo kOperators[] = {SCONCE_OPERATOR_TOKENS(SCONCE_TOKEN_INFO)};
 constexpr KindInfo kKeywords[] = {SCONCE_KEYWORD_TOKENS(SCONCE_TOKEN_INFO)};
 #undef SCONCE_TOKEN_INFO

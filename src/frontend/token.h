@@ -14,42 +14,44 @@
 namespace sconce {
 
 // X(Name, spelling): tokens that carry text or structure rather than a fixed spelling.
-#define SCONCE_SPECIAL_TOKENS(X)        \
-  X(End, "end of file")                 \
-  X(Newline, "newline")                 \
-  X(Indent, "indent")                   \
-  X(Dedent, "dedent")                   \
-  X(Name, "identifier")                 \
-  X(Int, "integer literal")             \
-  X(Float, "float literal")             \
-  X(Imag, "imaginary literal")          \
+#define SCONCE_SPECIAL_TOKENS(X) \
+  X(End, "end of file")          \
+  X(Newline, "newline")          \
+  X(Indent, "indent")            \
+  X(Dedent, "dedent")            \
+  X(Name, "identifier")          \
+  X(Int, "integer literal")      \
+  X(Float, "float literal")      \
+  X(Imag, "imaginary literal")   \
   X(String, "string literal")
 
 // X(Name, spelling): punctuation and operators, matched longest-first by the lexer.
-#define SCONCE_OPERATOR_TOKENS(X)                                                   \
-  X(LParen, "(") X(RParen, ")") X(LBracket, "[") X(RBracket, "]") X(LBrace, "{")    \
-  X(RBrace, "}") X(Comma, ",") X(Colon, ":") X(Semicolon, ";") X(Dot, ".")          \
-  X(Ellipsis, "...") X(Arrow, "->") X(At, "@") X(Assign, "=") X(Plus, "+")          \
-  X(Minus, "-") X(Star, "*") X(Slash, "/") X(FloorDiv, "//") X(Percent, "%")        \
-  X(Pow, "**") X(LShift, "<<") X(RShift, ">>") X(Amp, "&") X(Pipe, "|")             \
-  X(Caret, "^") X(Tilde, "~") X(Lt, "<") X(Gt, ">") X(Le, "<=") X(Ge, ">=")         \
-  X(Eq, "==") X(Ne, "!=") X(PlusEq, "+=") X(MinusEq, "-=") X(StarEq, "*=")          \
-  X(SlashEq, "/=") X(FloorDivEq, "//=") X(PercentEq, "%=") X(PowEq, "**=")          \
-  X(AtEq, "@=") X(AmpEq, "&=") X(PipeEq, "|=") X(CaretEq, "^=") X(LShiftEq, "<<=")  \
+// clang-format off
+#define SCONCE_OPERATOR_TOKENS(X)                                                      \
+  X(LParen, "(") X(RParen, ")") X(LBracket, "[") X(RBracket, "]") X(LBrace, "{")       \
+  X(RBrace, "}") X(Comma, ",") X(Colon, ":") X(Semicolon, ";") X(Dot, ".")             \
+  X(Ellipsis, "...") X(Arrow, "->") X(At, "@") X(Assign, "=") X(Plus, "+")             \
+  X(Minus, "-") X(Star, "*") X(Slash, "/") X(FloorDiv, "//") X(Percent, "%")           \
+  X(Pow, "**") X(LShift, "<<") X(RShift, ">>") X(Amp, "&") X(Pipe, "|")                \
+  X(Caret, "^") X(Tilde, "~") X(Lt, "<") X(Gt, ">") X(Le, "<=") X(Ge, ">=")            \
+  X(Eq, "==") X(Ne, "!=") X(PlusEq, "+=") X(MinusEq, "-=") X(StarEq, "*=")             \
+  X(SlashEq, "/=") X(FloorDivEq, "//=") X(PercentEq, "%=") X(PowEq, "**=")             \
+  X(AtEq, "@=") X(AmpEq, "&=") X(PipeEq, "|=") X(CaretEq, "^=") X(LShiftEq, "<<=")     \
   X(RShiftEq, ">>=")
 
 // X(Name, spelling): reserved words. Some exist only so the parser can say
-// "'lambda' is not supported in TorchScript" instead of a confusing syntax error.
-#define SCONCE_KEYWORD_TOKENS(X)                                                     \
-  X(KwDef, "def") X(KwClass, "class") X(KwReturn, "return") X(KwIf, "if")            \
-  X(KwElif, "elif") X(KwElse, "else") X(KwFor, "for") X(KwWhile, "while")            \
-  X(KwIn, "in") X(KwNot, "not") X(KwAnd, "and") X(KwOr, "or") X(KwIs, "is")          \
-  X(KwNone, "None") X(KwTrue, "True") X(KwFalse, "False") X(KwPass, "pass")          \
-  X(KwBreak, "break") X(KwContinue, "continue") X(KwRaise, "raise")                  \
-  X(KwAssert, "assert") X(KwDel, "del") X(KwWith, "with") X(KwAs, "as")              \
-  X(KwGlobal, "global") X(KwNonlocal, "nonlocal") X(KwLambda, "lambda")              \
-  X(KwImport, "import") X(KwFrom, "from") X(KwYield, "yield") X(KwAsync, "async")    \
+// "lambda is not supported in TorchScript" instead of a confusing syntax error.
+#define SCONCE_KEYWORD_TOKENS(X)                                                        \
+  X(KwDef, "def") X(KwClass, "class") X(KwReturn, "return") X(KwIf, "if")               \
+  X(KwElif, "elif") X(KwElse, "else") X(KwFor, "for") X(KwWhile, "while")               \
+  X(KwIn, "in") X(KwNot, "not") X(KwAnd, "and") X(KwOr, "or") X(KwIs, "is")             \
+  X(KwNone, "None") X(KwTrue, "True") X(KwFalse, "False") X(KwPass, "pass")             \
+  X(KwBreak, "break") X(KwContinue, "continue") X(KwRaise, "raise")                     \
+  X(KwAssert, "assert") X(KwDel, "del") X(KwWith, "with") X(KwAs, "as")                 \
+  X(KwGlobal, "global") X(KwNonlocal, "nonlocal") X(KwLambda, "lambda")                 \
+  X(KwImport, "import") X(KwFrom, "from") X(KwYield, "yield") X(KwAsync, "async")       \
   X(KwAwait, "await") X(KwTry, "try") X(KwExcept, "except") X(KwFinally, "finally")
+// clang-format on
 
 enum class TokenKind : uint8_t {
 #define SCONCE_TOKEN_ENUM(name, spelling) name,

@@ -25,7 +25,8 @@ std::string render(const Token& token) {
     case TokenKind::String: {
       std::string out = "str:";
       for (unsigned char c : token.value)
-        out += c >= 0x20 && c < 0x7F ? std::string(1, static_cast<char>(c)) : fmt::format("<{:02x}>", c);
+        out += c >= 0x20 && c < 0x7F ? std::string(1, static_cast<char>(c))
+                                     : fmt::format("<{:02x}>", c);
       return out;
     }
     default: return std::string(tokenSpelling(token.kind));
@@ -66,8 +67,7 @@ TEST(Lexer, IndentationProducesIndentDedentAndNewline) {
 }
 
 TEST(Lexer, BlankLinesCommentsBracketsAndContinuations) {
-  EXPECT_EQ(lex("\n\n  # only a comment\nx = 1  # trailing\n\n   \ny\n"),
-            "x = int:1 NL y NL END");
+  EXPECT_EQ(lex("\n\n  # only a comment\nx = 1  # trailing\n\n   \ny\n"), "x = int:1 NL y NL END");
   EXPECT_EQ(lex("f(a,\n      b)[\n0]\n"), "f ( a , b ) [ int:0 ] NL END");
   EXPECT_EQ(lex("x = 1 + \\\n    2\n"), "x = int:1 + int:2 NL END");
   EXPECT_EQ(lex("x = 1 + \\\r\n    2\r\n"), "x = int:1 + int:2 NL END");
@@ -87,6 +87,8 @@ TEST(Lexer, FloatAndImaginaryLiterals) {
             "float:1 float:0.5 float:1e-05 float:1500 float:10.25 float:0 float:inf float:0 NL "
             "END");
   EXPECT_EQ(lex("1j 2.5J 1e2j"), "imag:1 imag:2.5 imag:100 NL END");
+  EXPECT_EQ(lex("1e99999999999999999999 1e-99999999999999999999 0.001e312 100e-330"),
+            "float:inf float:0 float:inf float:0 NL END");
   // `x.5` is not a float; `1.` followed by a name is.
   EXPECT_EQ(lex("a.b 1.0"), "a . b float:1 NL END");
 }
@@ -114,11 +116,11 @@ TEST(Lexer, Operators) {
 }
 
 TEST(Lexer, KeywordsAndNames) {
-  const char* keywords[] = {"def", "class", "return", "if", "elif", "else", "for", "while",
-                            "in", "not", "and", "or", "is", "None", "True", "False", "pass",
-                            "break", "continue", "raise", "assert", "del", "with", "as",
-                            "global", "nonlocal", "lambda", "import", "from", "yield",
-                            "async", "await", "try", "except", "finally"};
+  const char* keywords[] = {"def",   "class", "return", "if",     "elif",     "else",   "for",
+                            "while", "in",    "not",    "and",    "or",       "is",     "None",
+                            "True",  "False", "pass",   "break",  "continue", "raise",  "assert",
+                            "del",   "with",  "as",     "global", "nonlocal", "lambda", "import",
+                            "from",  "yield", "async",  "await",  "try",      "except", "finally"};
   for (const char* word : keywords) {
     std::vector<Token> tokens = tokenize(src(word));
     EXPECT_TRUE(isKeyword(tokens[0].kind)) << word;
@@ -167,7 +169,8 @@ TEST(Lexer, ErrorsNameThePlace) {
   EXPECT_EQ(lexError("f(a,\n  [b,\n  c"), "2:3: '[' was never closed");
   EXPECT_EQ(lexError("f(a,\n  b]"), "2:4: closing ']' does not match opening '(' on line 1");
   EXPECT_EQ(lexError("x)\n"), "1:2: unmatched ')'");
-  EXPECT_EQ(lexError("if x:\n    a\n  b\n"), "3:1: unindent does not match any outer indentation level");
+  EXPECT_EQ(lexError("if x:\n    a\n  b\n"),
+            "3:1: unindent does not match any outer indentation level");
   EXPECT_EQ(lexError("a = $b"), "1:5: invalid character '$'");
   EXPECT_EQ(lexError("a = \x80"), "1:5: invalid character '\\x80'");
   EXPECT_EQ(lexError("a = 012"),

@@ -49,8 +49,7 @@ TEST(Parser, Literals) {
 }
 
 TEST(Parser, OperatorPrecedence) {
-  EXPECT_EQ(expr("a + b * c - d / e // f % g @ h"),
-            "(- (+ a (* b c)) (@ (% (// (/ d e) f) g) h))");
+  EXPECT_EQ(expr("a + b * c - d / e // f % g @ h"), "(- (+ a (* b c)) (@ (% (// (/ d e) f) g) h))");
   EXPECT_EQ(expr("a | b ^ c & d << e >> f + g"), "(| a (^ b (& c (>> (<< d e) (+ f g)))))");
   EXPECT_EQ(expr("-2 ** 2"), "(- (** 2 2))");
   EXPECT_EQ(expr("2 ** -1"), "(** 2 -1)");
@@ -73,8 +72,7 @@ TEST(Parser, PostfixExpressions) {
             "(call (. (. (. torch nn) functional) relu) x (kw inplace True))");
   EXPECT_EQ(expr("f()(1)[0].y"), "(. (index (call (call f) 1) 0) y)");
   EXPECT_EQ(expr("f(*args, k=1, *more)"), "(call f (* args) (* more) (kw k 1))");
-  EXPECT_EQ(expr("x[1:2, ..., None, ::2]"),
-            "(index x (slice 1 2 _) ... None (slice _ _ 2))");
+  EXPECT_EQ(expr("x[1:2, ..., None, ::2]"), "(index x (slice 1 2 _) ... None (slice _ _ 2))");
   EXPECT_EQ(expr("x[:], x[a:], x[:b], x[::], x[a:b:c], x[0,]"),
             "(tuple (index x (slice _ _ _)) (index x (slice a _ _)) (index x (slice _ b _)) "
             "(index x (slice _ _ _)) (index x (slice a b c)) (index x 0))");
@@ -87,8 +85,7 @@ TEST(Parser, Displays) {
   EXPECT_EQ(expr("((), (a,), (a, b), [], [a, *b], {}, {1: 'x', 2: 'y',})"),
             "(tuple (tuple) (tuple a) (tuple a b) (list) (list a (* b)) (dict) "
             "(dict (1 \"x\") (2 \"y\")))");
-  EXPECT_EQ(expr("[x * 2 for x in range(10)]"),
-            "(listcomp (* x 2) (for x (call range 10)))");
+  EXPECT_EQ(expr("[x * 2 for x in range(10)]"), "(listcomp (* x 2) (for x (call range 10)))");
   EXPECT_EQ(expr("[a for a, b in pairs if a > b]"),
             "(listcomp a (for (tuple a b) pairs) (if (> a b)))");
   EXPECT_EQ(expr("{k: v for k, v in d.items() if v}"),
@@ -211,7 +208,8 @@ TEST(Parser, SyntaxErrors) {
   EXPECT_EQ(parseError("x = \n"), "1:5: expected an expression but found newline");
   EXPECT_EQ(parseError("x.1\n"), "1:2: expected newline but found '.1'");
   EXPECT_EQ(parseError("x = 9223372036854775808\n"), "1:5: integer literal is too large");
-  EXPECT_EQ(parseError("@dec\nx = 1\n"), "2:1: expected 'def' or 'class' after a decorator but found 'x'");
+  EXPECT_EQ(parseError("@dec\nx = 1\n"),
+            "2:1: expected 'def' or 'class' after a decorator but found 'x'");
 }
 
 TEST(Parser, UnsupportedConstructs) {
@@ -227,9 +225,11 @@ TEST(Parser, UnsupportedConstructs) {
   EXPECT_EQ(parseError("while x:\n  pass\nelse:\n  pass\n"),
             "3:1: 'else' after a loop is not supported in TorchScript");
   EXPECT_EQ(parseError("x = {1, 2}\n"), "1:5: sets are not supported in TorchScript");
-  EXPECT_EQ(parseError("x = {**d}\n"), "1:6: dict unpacking ('**') is not supported in TorchScript");
-  EXPECT_EQ(parseError("x = f(y for y in z)\n"),
-            "1:9: generator expressions are not supported in TorchScript; use a list comprehension");
+  EXPECT_EQ(parseError("x = {**d}\n"),
+            "1:6: dict unpacking ('**') is not supported in TorchScript");
+  EXPECT_EQ(
+      parseError("x = f(y for y in z)\n"),
+      "1:9: generator expressions are not supported in TorchScript; use a list comprehension");
   EXPECT_EQ(parseError("x = [a for a in b for c in d]\n"),
             "1:19: only one 'for' is supported in a comprehension");
   EXPECT_EQ(parseError("f(**kw)\n"), "1:3: '**' arguments are not supported in TorchScript");
@@ -243,15 +243,19 @@ TEST(Parser, UnsupportedConstructs) {
 }
 
 TEST(Parser, SemanticSyntaxErrors) {
-  EXPECT_EQ(parseError("def f(a=1, b): pass\n"), "1:12: non-default argument follows default argument");
-  EXPECT_EQ(parseError("def f(a, a): pass\n"), "1:10: duplicate argument 'a' in function definition");
+  EXPECT_EQ(parseError("def f(a=1, b): pass\n"),
+            "1:12: non-default argument follows default argument");
+  EXPECT_EQ(parseError("def f(a, a): pass\n"),
+            "1:10: duplicate argument 'a' in function definition");
   EXPECT_EQ(parseError("f(a=1, b)\n"), "1:8: positional argument follows keyword argument");
   EXPECT_EQ(parseError("f(a=1, a=2)\n"), "1:8: keyword argument 'a' repeated");
   EXPECT_EQ(parseError("f() = 1\n"), "1:1: cannot assign to function call");
   EXPECT_EQ(parseError("a, 1 = x\n"), "1:4: cannot assign to literal");
   EXPECT_EQ(parseError("a + b += 1\n"), "1:1: cannot assign to expression");
-  EXPECT_EQ(parseError("a, b += 1\n"), "1:1: a tuple or list is an illegal target for augmented assignment");
-  EXPECT_EQ(parseError("a, b : int = 1\n"), "1:1: only a single target (not a tuple or list) can be annotated");
+  EXPECT_EQ(parseError("a, b += 1\n"),
+            "1:1: a tuple or list is an illegal target for augmented assignment");
+  EXPECT_EQ(parseError("a, b : int = 1\n"),
+            "1:1: only a single target (not a tuple or list) can be annotated");
   EXPECT_EQ(parseError("*a = b\n"), "1:1: a starred target must be inside a tuple or list");
   EXPECT_EQ(parseError("del f()\n"), "1:5: cannot delete function call");
   EXPECT_EQ(parseError("for f() in x: pass\n"), "1:5: cannot assign to function call");
@@ -275,7 +279,8 @@ TEST(Parser, NestingIsBoundedNotAStackOverflow) {
   EXPECT_EQ(expr(std::string(450, '(') + "x" + std::string(450, ')')), "x");
   EXPECT_EQ(expr(std::string(450, '-') + "x").substr(0, 6), "(- (- ");
   std::string nestedBlocks;
-  for (int i = 0; i < 450; ++i) nestedBlocks += std::string(static_cast<size_t>(i), ' ') + "if x:\n";
+  for (int i = 0; i < 450; ++i)
+    nestedBlocks += std::string(static_cast<size_t>(i), ' ') + "if x:\n";
   EXPECT_EQ(parseError(nestedBlocks + std::string(450, ' ') + "pass\n"), "no error");
   const std::string tooDeep = "nested too deeply";
   auto expectTooDeep = [&](const std::string& text) {
@@ -339,8 +344,8 @@ fs::path codeSamples() {
 TEST(Parser, ParsesEveryCodeFileOfRealArchivesLikeCPython) {
   if (!fs::exists("/usr/bin/python3")) GTEST_SKIP() << "no /usr/bin/python3 with torch";
   fs::path samples = codeSamples();
-  ASSERT_FALSE(samples.empty()) << "make_code_samples.py failed; see "
-                                << SCONCE_BINARY_DIR << "/frontend_code_samples.log";
+  ASSERT_FALSE(samples.empty()) << "make_code_samples.py failed; see " << SCONCE_BINARY_DIR
+                                << "/frontend_code_samples.log";
   size_t files = 0;
   std::set<std::string> models;
   for (const auto& entry : fs::recursive_directory_iterator(samples)) {
