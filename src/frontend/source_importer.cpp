@@ -80,6 +80,14 @@ const ast::Def* SourceImporter::findFunction(const std::string& qualifiedName) {
   return it == space->functions.end() ? nullptr : it->second;
 }
 
+const ast::ClassDef* SourceImporter::findClassDef(const std::string& qualifiedName) {
+  auto [ns, name] = splitQualifiedName(qualifiedName);
+  Namespace* space = ns.empty() ? nullptr : importNamespace(ns);
+  if (!space) return nullptr;
+  auto it = space->classes.find(name);
+  return it == space->classes.end() ? nullptr : it->second;
+}
+
 const IValue& SourceImporter::constant(size_t index) const {
   SCONCE_CHECK(FormatError, index < constants_.size(),
                "code refers to CONSTANTS.c{} but constants.pkl holds {} values", index,

@@ -52,6 +52,9 @@ class SourceImporter {
   const ClassInfo* classInfo(const std::string& qualifiedName);
   /// A module-level function `def` (e.g. `__torch__.foo.helper`), or null.
   const ast::Def* findFunction(const std::string& qualifiedName);
+  /// The `class` statement that defines `qualifiedName` (of any kind: class,
+  /// NamedTuple, Enum, interface), or null. Interface method signatures live there.
+  const ast::ClassDef* findClassDef(const std::string& qualifiedName);
   /// The value of CONSTANTS.c<index>. Throws FormatError when out of range.
   const IValue& constant(size_t index) const;
 

@@ -53,6 +53,11 @@ bool Type::isSubtypeOf(const Type& other) const {
     default:
       break;
   }
+  if (kind() == TypeKind::Future && other.kind() == TypeKind::Future) {
+    // Futures are covariant (a Future[int] is a Future[Any]), as in PyTorch.
+    return static_cast<const FutureType&>(*this).elementType()->isSubtypeOf(
+        *static_cast<const FutureType&>(other).elementType());
+  }
   if (kind() == TypeKind::List && other.kind() == TypeKind::List) {
     // Lists are invariant, except that anything is a List[Any]'s element.
     const auto& o = static_cast<const ListType&>(other);

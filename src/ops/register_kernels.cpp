@@ -5,9 +5,16 @@
 #include "ops/register_kernels.h"
 
 #include "ops/operator_registry.h"
+#if SCONCE_WIP
+#include "ops/builtins/builtins.h"
+#endif
 
 namespace sconce {
 
-void registerAllKernels(OperatorRegistry& /*registry*/) {}
+void registerAllKernels([[maybe_unused]] OperatorRegistry& registry) {
+#if SCONCE_WIP
+  ops::registerBuiltinKernels(registry);
+#endif
+}
 
 }  // namespace sconce
