@@ -6,7 +6,6 @@
 // prim::TupleIndex) to its own instructions; the kernels keep them runnable through the
 // operator table too (constant folding, tests, a generic fallback).
 #include <cstdio>
-#include <iostream>
 #include <mutex>
 #include <set>
 

@@ -34,7 +34,7 @@ std::string errorOf(std::string_view name, Stack args) {
 
 // ---- boxing ------------------------------------------------------------------------------
 
-TEST(Boxing, PopArgsInSchemaOrder) {
+TEST(BuiltinBoxing, PopArgsInSchemaOrder) {
   Stack s{IValue(int64_t{7}), IValue(2.5), IValue("x"), IValue(true)};
   auto [i, d, str, b] = popArgs<int64_t, double, std::string, bool>(s);
   EXPECT_EQ(i, 7);
@@ -44,7 +44,7 @@ TEST(Boxing, PopArgsInSchemaOrder) {
   EXPECT_TRUE(s.empty());
 }
 
-TEST(Boxing, TypedPops) {
+TEST(BuiltinBoxing, TypedPops) {
   auto ints = ListObj::create(IntType::get(), {IValue(int64_t{1}), IValue(int64_t{2})});
   Stack s{IValue(ints), IValue(), IValue(int64_t{3}), IValue(int64_t{6}), IValue(int64_t{2})};
   EXPECT_EQ(popScalar(s).toLong(), 2);
@@ -58,7 +58,7 @@ TEST(Boxing, TypedPops) {
   EXPECT_THROW(popInt(u), ValueError);
 }
 
-TEST(Boxing, PushConvertsAndSpreadsTuples) {
+TEST(BuiltinBoxing, PushConvertsAndSpreadsTuples) {
   Stack s;
   push(s, int64_t{1}, 2.0, std::string("a"), std::vector<int64_t>{3, 4}, std::optional<double>(),
        std::tuple<bool, int64_t>(true, 5), Scalar(1.5), ScalarType::Long);
@@ -76,7 +76,7 @@ TEST(Boxing, PushConvertsAndSpreadsTuples) {
 
 int64_t subtract(int64_t a, int64_t b) { return a - b; }
 
-TEST(Boxing, BoxedWrapsFunctionsAndLambdas) {
+TEST(BuiltinBoxing, BoxedWrapsFunctionsAndLambdas) {
   Stack s{IValue(int64_t{10}), IValue(int64_t{3})};
   boxed<subtract>(s);
   ASSERT_EQ(s.size(), 1u);
@@ -90,7 +90,7 @@ TEST(Boxing, BoxedWrapsFunctionsAndLambdas) {
   EXPECT_TRUE(u.empty());
 }
 
-TEST(Boxing, VarargCountCoversEveryInput) {
+TEST(BuiltinBoxing, VarargCountCoversEveryInput) {
   Stack s{IValue("{} {}"), IValue(int64_t{1}), IValue("a"), IValue(int64_t{3})};
   size_t n = popVarargCount(s);
   EXPECT_EQ(n, 3u);
@@ -101,7 +101,7 @@ TEST(Boxing, VarargCountCoversEveryInput) {
 
 // ---- tensor metadata ---------------------------------------------------------------------------
 
-TEST(TensorInfo, SizesAndDims) {
+TEST(BuiltinTensorInfo, SizesAndDims) {
   Tensor t = Tensor::zeros({2, 3}, ScalarType::Float);
   Stack sizes = call("aten::size", {IValue(t)});
   EXPECT_EQ(popIntList(sizes), (std::vector<int64_t>{2, 3}));
@@ -120,7 +120,7 @@ TEST(TensorInfo, SizesAndDims) {
   EXPECT_EQ(call("aten::get_device", {IValue(t)})[0].toInt(), -1);
 }
 
-TEST(TensorInfo, ItemsAndImplicitConversions) {
+TEST(BuiltinTensorInfo, ItemsAndImplicitConversions) {
   EXPECT_EQ(call("aten::item", {IValue(Tensor::scalar(2.5, ScalarType::Float))})[0].toDouble(), 2.5);
   EXPECT_EQ(call("aten::item", {IValue(Tensor::scalar(int64_t{7}, ScalarType::Int))})[0].toInt(), 7);
   EXPECT_TRUE(call("aten::item", {IValue(Tensor::scalar(int64_t{1}, ScalarType::Bool))})[0].isBool());
@@ -143,28 +143,28 @@ TEST(TensorInfo, ItemsAndImplicitConversions) {
 
 // ---- printing and warnings -----------------------------------------------------------------------
 
-TEST(Misc, PrintUsesPythonStr) {
+TEST(BuiltinOutput, PrintUsesPythonStr) {
   auto list = ListObj::create(FloatType::get(), {IValue(1.0), IValue(2.5)});
   testing::internal::CaptureStdout();
   call("prim::Print", {IValue("a"), IValue(int64_t{1}), IValue(list), IValue(), IValue(int64_t{4})});
   EXPECT_EQ(testing::internal::GetCapturedStdout(), "a 1 [1.0, 2.5] None\n");
 }
 
-TEST(Misc, WarnOncePerMessage) {
+TEST(BuiltinOutput, WarnOncePerMessage) {
   testing::internal::CaptureStderr();
   call("aten::warn", {IValue("careful"), IValue(int64_t{2})});
   call("aten::warn", {IValue("careful"), IValue(int64_t{2})});
   EXPECT_EQ(testing::internal::GetCapturedStderr(), "UserWarning: careful\n");
 }
 
-TEST(Misc, ReprOfSpecialValues) {
+TEST(BuiltinOutput, ReprOfSpecialValues) {
   EXPECT_EQ(pyRepr(IValue(Device(DeviceType::CUDA, 1))), "device(type='cuda', index=1)");
   EXPECT_EQ(pyStr(IValue(Device(DeviceType::CUDA, 1))), "cuda:1");
   auto named = TupleType::createNamed("__torch__.Point", {"x", "y"}, {IntType::get(), IntType::get()});
   EXPECT_EQ(pyRepr(IValue(TupleObj::create({IValue(int64_t{1}), IValue(int64_t{2})}, named))), "Point(x=1, y=2)");
 }
 
-TEST(Aliasing, ContainersUsedTwiceInOneCall) {
+TEST(BuiltinAliasing, ContainersUsedTwiceInOneCall) {
   auto l = ListObj::create(IntType::get(), {IValue(int64_t{1}), IValue(int64_t{2})});
   call("aten::extend.t", {IValue(l), IValue(l)});
   EXPECT_EQ(pyRepr(IValue(l)), "[1, 2, 1, 2]");
@@ -196,7 +196,7 @@ bool mentionsTensor(const TypePtr& t) {
   return false;
 }
 
-TEST(Coverage, NonTensorSchemasWithKernels) {
+TEST(BuiltinCoverage, NonTensorSchemasWithKernels) {
   size_t nonTensor = 0, withKernel = 0;
   std::string missing;
   for (const char* text : kSchemaTable) {
