@@ -19,5 +19,7 @@ ctest --test-dir build --output-on-failure -j "$jobs"
 if [[ "${SCONCE_SKIP_FUZZ:-0}" != 1 ]]; then
   cmake --preset fuzz
   cmake --build --preset fuzz -j "$jobs"
-  ctest --test-dir build-fuzz --output-on-failure -j "$jobs" -L "unit|fuzz"
+  # PickleFixtures.RoundTripThroughTorch runs /usr/bin/python3 from the test, which
+  # fails inside the sanitized process; it runs in the release stage above.
+  ctest --test-dir build-fuzz --output-on-failure -j "$jobs" -L "unit|fuzz" -E RoundTripThroughTorch
 fi
