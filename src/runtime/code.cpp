@@ -25,7 +25,8 @@ const char* opCodeName(OpCode op) {
 
 bool Code::bindRuntime(uint64_t runtimeId) const {
   uint64_t expected = 0;
-  if (runtimeId_.compare_exchange_strong(expected, runtimeId, std::memory_order_acq_rel)) return true;
+  if (runtimeId_.compare_exchange_strong(expected, runtimeId, std::memory_order_acq_rel))
+    return true;
   return expected == runtimeId;
 }
 
@@ -72,10 +73,10 @@ const Operator* matchOperator(const Node& node, std::string* whyNot) {
   for (const Operator* op : overloads)
     if (nodeFitsSchema(node, op->schema)) return op;
   if (whyNot) {
-    *whyNot = fmt::format("no overload of '{}' accepts arguments of types {} with {} result(s); "
-                          "candidates:",
-                          node.kind().toQualString(), typeListStr(node.inputs()),
-                          node.outputs().size());
+    *whyNot = fmt::format(
+        "no overload of '{}' accepts arguments of types {} with {} result(s); "
+        "candidates:",
+        node.kind().toQualString(), typeListStr(node.inputs()), node.outputs().size());
     for (const Operator* op : overloads) *whyNot += "\n  " + op->schema.str();
   }
   return nullptr;
@@ -97,17 +98,21 @@ std::string shortRepr(const IValue& v) {
 std::string auxStr(const Code& code, const Instruction& inst) {
   switch (inst.op) {
     case OpCode::LoadConst:
-    case OpCode::LoadConstCopy: return shortRepr(code.constants()[inst.aux]);
+    case OpCode::LoadConstCopy:
+      return shortRepr(code.constants()[inst.aux]);
     case OpCode::Jump:
     case OpCode::JumpIfFalse:
     case OpCode::LoopEnter:
-    case OpCode::LoopNext: return fmt::format("-> {}", inst.aux);
+    case OpCode::LoopNext:
+      return fmt::format("-> {}", inst.aux);
     case OpCode::Op:
-    case OpCode::OpVararg: return code.kernelOperator(inst.aux).schema.operatorName();
+    case OpCode::OpVararg:
+      return code.kernelOperator(inst.aux).schema.operatorName();
     case OpCode::TupleConstruct:
     case OpCode::ListConstruct:
     case OpCode::DictConstruct:
-    case OpCode::CreateObject: return code.types()[inst.aux]->str();
+    case OpCode::CreateObject:
+      return code.types()[inst.aux]->str();
     case OpCode::TupleSlice:
       return fmt::format("[{}:{}]", code.ints()[inst.aux], code.ints()[inst.aux + 1]);
     case OpCode::GetAttr:
@@ -126,7 +131,8 @@ std::string auxStr(const Code& code, const Instruction& inst) {
       for (const TypePtr& t : code.typeLists()[inst.aux]) s += (s.empty() ? "" : ", ") + t->str();
       return "[" + s + "]";
     }
-    default: return {};
+    default:
+      return {};
   }
 }
 
@@ -190,7 +196,8 @@ class Lowering {
         numRegisters_ += 3;
         reg_[body->inputs().at(0)] = valueRegister(body->inputs()[0]);
         // Carried parameters always get a register: the loop's outputs live there.
-        for (size_t i = 1; i < body->inputs().size(); ++i) reg_[body->inputs()[i]] = numRegisters_++;
+        for (size_t i = 1; i < body->inputs().size(); ++i)
+          reg_[body->inputs()[i]] = numRegisters_++;
         for (size_t i = 0; i < n->outputs().size(); ++i)
           reg_[n->output(i)] = reg_.at(body->inputs().at(i + 1));
         assignRegisters(body);
@@ -309,35 +316,46 @@ class Lowering {
 
   void emitNode(const Node* n) {
     switch (n->kind()) {
-      case prim::Constant: return emitConstant(n);
-      case prim::If: return emitIf(n);
-      case prim::Loop: return emitLoop(n);
+      case prim::Constant:
+        return emitConstant(n);
+      case prim::If:
+        return emitIf(n);
+      case prim::Loop:
+        return emitLoop(n);
       case prim::TupleConstruct:
         return emitSimple(OpCode::TupleConstruct, n, add(code_.types_, n->output()->type()));
-      case prim::TupleUnpack: return emitSimple(OpCode::TupleUnpack, n);
-      case prim::TupleIndex: return emitSimple(OpCode::TupleIndex, n);
-      case prim::TupleSlice: return emitTupleSlice(n);
+      case prim::TupleUnpack:
+        return emitSimple(OpCode::TupleUnpack, n);
+      case prim::TupleIndex:
+        return emitSimple(OpCode::TupleIndex, n);
+      case prim::TupleSlice:
+        return emitTupleSlice(n);
       case prim::ListConstruct: {
         const auto* list = n->output()->type()->cast<ListType>();
         if (!list) fail("prim::ListConstruct produces {}, not a list", n->output()->type()->str());
         return emitSimple(OpCode::ListConstruct, n, add(code_.types_, list->elementType()));
       }
-      case prim::ListUnpack: return emitSimple(OpCode::ListUnpack, n);
+      case prim::ListUnpack:
+        return emitSimple(OpCode::ListUnpack, n);
       case prim::DictConstruct: {
         if (!n->output()->type()->cast<DictType>())
           fail("prim::DictConstruct produces {}, not a dict", n->output()->type()->str());
         if (n->inputs().size() % 2 != 0) fail("prim::DictConstruct needs key/value pairs");
         return emitSimple(OpCode::DictConstruct, n, add(code_.types_, n->output()->type()));
       }
-      case prim::GetAttr: return emitSimple(OpCode::GetAttr, n, attributeRef(n));
-      case prim::SetAttr: return emitSimple(OpCode::SetAttr, n, attributeRef(n));
+      case prim::GetAttr:
+        return emitSimple(OpCode::GetAttr, n, attributeRef(n));
+      case prim::SetAttr:
+        return emitSimple(OpCode::SetAttr, n, attributeRef(n));
       case prim::CreateObject: {
         if (!n->output()->type()->cast<ClassType>())
           fail("prim::CreateObject produces {}, not a class", n->output()->type()->str());
         return emitSimple(OpCode::CreateObject, n, add(code_.types_, n->output()->type()));
       }
-      case prim::CallFunction: return emitCallFunction(n);
-      case prim::CallMethod: return emitCallMethod(n);
+      case prim::CallFunction:
+        return emitCallFunction(n);
+      case prim::CallMethod:
+        return emitCallMethod(n);
       case prim::RaiseException: {
         if (n->inputs().empty() || n->inputs().size() > 2)
           fail("prim::RaiseException takes a message and an optional class name");
@@ -348,7 +366,8 @@ class Lowering {
           emit(OpCode::LoadConst, n, {}, {reg_.at(n->output())},
                add(code_.constants_, IValue::uninitialized()));
         return;
-      case prim::unchecked_cast: return emitSimple(OpCode::Move, n);
+      case prim::unchecked_cast:
+        return emitSimple(OpCode::Move, n);
       case prim::isinstance:
         return emitSimple(OpCode::IsInstance, n, add(code_.typeLists_, n->tys(attr::types)));
       case prim::Enter:
@@ -362,8 +381,10 @@ class Lowering {
         }
         return;
       }
-      case prim::Print: return emitSimple(OpCode::Print, n);
-      default: return emitOperator(n);
+      case prim::Print:
+        return emitSimple(OpCode::Print, n);
+      default:
+        return emitOperator(n);
     }
   }
 
@@ -408,7 +429,8 @@ class Lowering {
            body->inputs().size(), body->outputs().size());
     LoopRegisters lr = loops_.at(n);
     std::vector<uint32_t> carried;
-    for (size_t i = 1; i < body->inputs().size(); ++i) carried.push_back(reg_.at(body->inputs()[i]));
+    for (size_t i = 1; i < body->inputs().size(); ++i)
+      carried.push_back(reg_.at(body->inputs()[i]));
     // The trip count is read every iteration: keep it in the loop's own register.
     emit(OpCode::Move, n, {operand(n, 0)}, {lr.maxTrip});
     emit(OpCode::Move, n, {operand(n, 1)}, {lr.cond});
@@ -486,7 +508,7 @@ class Lowering {
            n->kind().toQualString());
     std::string why;
     const Operator* op = matchOperator(*n, &why);
-    if (!op) fail("cannot lower '{}': {}", n->kind().toQualString(), why);
+    if (!op) fail("{}", why);
     if (!op->hasKernel())
       fail("operator '{}' has no kernel yet (schema: {})", op->schema.operatorName(),
            op->schema.str());

@@ -26,44 +26,43 @@ namespace sconce {
 // Every opcode, once: name, operands (inputs -> outputs; `aux` is the instruction's
 // extra operand) and what it does. The enum, the name table of Code::dump() and the
 // interpreter's dispatch table are all expanded from this list.
-#define SCONCE_FORALL_OPCODES(_)                                                            \
+#define SCONCE_FORALL_OPCODES(_)                                                           \
   _(LoadConst, "() -> (out); aux: constant",                                               \
     "out = a copy of pooled constant K[aux] (shares its payload)")                         \
   _(LoadConstCopy, "() -> (out); aux: constant",                                           \
-    "out = a fresh shallow copy of list/dict constant K[aux], so mutating it never "        \
-    "changes the pool every call shares")                                                   \
-  _(Move, "(src) -> (dst)", "dst = src (moved out of src when this is its last use)")       \
+    "out = a fresh shallow copy of list/dict constant K[aux], so mutating it never "       \
+    "changes the pool every call shares")                                                  \
+  _(Move, "(src) -> (dst)", "dst = src (moved out of src when this is its last use)")      \
   _(ParallelMove, "(src...) -> (dst...)",                                                  \
-    "reads every src before writing any dst (a loop back edge that swaps carried values)")  \
-  _(Jump, "() -> (); aux: target pc", "pc = aux")                                           \
-  _(JumpIfFalse, "(cond) -> (); aux: target pc", "if not cond: pc = aux")                   \
-  _(LoopEnter, "(max_trip, cond, counter) -> (iteration); aux: exit pc",                    \
-    "if counter < max_trip and cond: iteration = counter, else pc = aux")                   \
-  _(LoopNext, "(max_trip, cond, counter) -> (iteration); aux: body pc",                     \
-    "counter += 1; if counter < max_trip and cond: iteration = counter, pc = aux")          \
-  _(Op, "(args...) -> (results...); aux: kernel",                                           \
-    "pushes args, calls kernels[aux](stack), pops results")                                 \
-  _(OpVararg, "(args...) -> (results...); aux: kernel",                                     \
-    "as Op, with the number of args pushed last (schemas with `...`)")                      \
-  _(TupleConstruct, "(elems...) -> (tuple); aux: tuple type", "tuple = (elems...)")         \
-  _(TupleUnpack, "(tuple) -> (elems...)", "elems... = tuple (sizes checked)")               \
-  _(TupleIndex, "(tuple, index) -> (elem)", "elem = tuple[index] (negative from the end)")  \
-  _(TupleSlice, "(tuple) -> (slice); aux: [beg, end] in ints",                              \
-    "slice = tuple[beg:end]")                                                               \
-  _(ListConstruct, "(elems...) -> (list); aux: element type", "list = [elems...]")          \
-  _(ListUnpack, "(list) -> (elems...)", "elems... = list (length checked)")                 \
-  _(DictConstruct, "(k0, v0, k1, v1, ...) -> (dict); aux: dict type",                       \
-    "dict = {k0: v0, k1: v1, ...}")                                                          \
-  _(GetAttr, "(obj) -> (value); aux: attribute", "value = obj.<attr> (slot or name)")       \
-  _(SetAttr, "(obj, value) -> (); aux: attribute", "obj.<attr> = value")                    \
-  _(CreateObject, "() -> (obj); aux: class", "obj = a new object with empty slots")         \
-  _(Call, "(args...) -> (results...); aux: call site",                                      \
+    "reads every src before writing any dst (a loop back edge that swaps carried values)") \
+  _(Jump, "() -> (); aux: target pc", "pc = aux")                                          \
+  _(JumpIfFalse, "(cond) -> (); aux: target pc", "if not cond: pc = aux")                  \
+  _(LoopEnter, "(max_trip, cond, counter) -> (iteration); aux: exit pc",                   \
+    "if counter < max_trip and cond: iteration = counter, else pc = aux")                  \
+  _(LoopNext, "(max_trip, cond, counter) -> (iteration); aux: body pc",                    \
+    "counter += 1; if counter < max_trip and cond: iteration = counter, pc = aux")         \
+  _(Op, "(args...) -> (results...); aux: kernel",                                          \
+    "pushes args, calls kernels[aux](stack), pops results")                                \
+  _(OpVararg, "(args...) -> (results...); aux: kernel",                                    \
+    "as Op, with the number of args pushed last (schemas with `...`)")                     \
+  _(TupleConstruct, "(elems...) -> (tuple); aux: tuple type", "tuple = (elems...)")        \
+  _(TupleUnpack, "(tuple) -> (elems...)", "elems... = tuple (sizes checked)")              \
+  _(TupleIndex, "(tuple, index) -> (elem)", "elem = tuple[index] (negative from the end)") \
+  _(TupleSlice, "(tuple) -> (slice); aux: [beg, end] in ints", "slice = tuple[beg:end]")   \
+  _(ListConstruct, "(elems...) -> (list); aux: element type", "list = [elems...]")         \
+  _(ListUnpack, "(list) -> (elems...)", "elems... = list (length checked)")                \
+  _(DictConstruct, "(k0, v0, k1, v1, ...) -> (dict); aux: dict type",                      \
+    "dict = {k0: v0, k1: v1, ...}")                                                        \
+  _(GetAttr, "(obj) -> (value); aux: attribute", "value = obj.<attr> (slot or name)")      \
+  _(SetAttr, "(obj, value) -> (); aux: attribute", "obj.<attr> = value")                   \
+  _(CreateObject, "() -> (obj); aux: class", "obj = a new object with empty slots")        \
+  _(Call, "(args...) -> (results...); aux: call site",                                     \
     "runs the call site's Function (or the receiver's method) in a new frame")             \
-  _(Raise, "(message[, class name]) -> ()",                                                 \
-    "raises the TorchScript exception (class name None or absent: RuntimeError)")           \
-  _(IsInstance, "(value) -> (bool); aux: type list",                                        \
+  _(Raise, "(message[, class name]) -> ()",                                                \
+    "raises the TorchScript exception (class name None or absent: RuntimeError)")          \
+  _(IsInstance, "(value) -> (bool); aux: type list",                                       \
     "bool = whether value is an instance of any type in the list")                         \
-  _(Print, "(values...) -> ()", "prints the values as Python's print() does")               \
+  _(Print, "(values...) -> ()", "prints the values as Python's print() does")              \
   _(Return, "(results...) -> ()", "leaves the frame, handing results to the caller")
 
 enum class OpCode : uint8_t {

@@ -1,8 +1,8 @@
 // The dispatch loop, call frames, the callee cache and traceback construction.
 //
 // Dispatch is threaded (GCC/Clang computed goto) through a table expanded from
-// SCONCE_FORALL_OPCODES, so a missing handler is a compile error. Handlers that are
-// more than a few lines are functions of their own, which the compiler inlines.
+// SCONCE_FORALL_OPCODES, so a missing handler is a compile error. Handlers of more than
+// a few lines are functions of their own, kept out of the dispatch function.
 #include "runtime/interpreter.h"
 
 #include <cstdio>
@@ -78,9 +78,11 @@ struct RaisedException {
 
 // ---- Operand access ------------------------------------------------------------------
 
-// Forced inline: these run several times per instruction, and GCC otherwise keeps some
-// out of line in the (large) dispatch function.
+// The dispatch function must stay small: past GCC's large-function growth limit, IValue's
+// moves and destructors on the hot path become calls. So the few operations every
+// instruction uses are forced inline and longer handlers are kept out of line.
 #define SCONCE_HOT_INLINE inline __attribute__((always_inline))
+#define SCONCE_OUTLINE __attribute__((noinline))
 
 SCONCE_HOT_INLINE IValue& reg(IValue* r, uint32_t operand) { return r[operand & kRegisterMask]; }
 
@@ -104,15 +106,20 @@ SCONCE_HOT_INLINE void release(IValue* r, uint32_t operand) {
 
 // ---- Handlers too long to inline in the loop -----------------------------------------
 
-SCONCE_HOT_INLINE void runKernel(const Code& code, const Instruction& inst, IValue* r, Stack& stack, bool vararg) {
+[[noreturn]] SCONCE_OUTLINE void kernelStackMismatch(const Code& code, const Instruction& inst,
+                                                     size_t size) {
+  fail<InternalError>("kernel of '{}' left {} value(s) on the stack, its schema returns {}",
+                      code.kernelOperator(inst.aux).schema.operatorName(), size, inst.numOutputs);
+}
+
+SCONCE_HOT_INLINE void runKernel(const Code& code, const Instruction& inst, IValue* r, Stack& stack,
+                                 bool vararg) {
   const uint32_t* a = code.operands() + inst.args;
   for (uint32_t i = 0; i < inst.numInputs; ++i) push(stack, r, a[i]);
   if (vararg) stack.emplace_back(static_cast<int64_t>(inst.numInputs));
   code.kernels()[inst.aux](stack);
   if (stack.size() != inst.numOutputs) [[unlikely]]
-    fail<InternalError>("kernel of '{}' left {} value(s) on the stack, its schema returns {}",
-                        code.kernelOperator(inst.aux).schema.operatorName(), stack.size(),
-                        inst.numOutputs);
+    kernelStackMismatch(code, inst, stack.size());
   const uint32_t* out = a + inst.numInputs;
   for (uint32_t i = inst.numOutputs; i-- > 0;) {
     r[out[i]] = std::move(stack.back());
@@ -120,7 +127,8 @@ SCONCE_HOT_INLINE void runKernel(const Code& code, const Instruction& inst, IVal
   }
 }
 
-void parallelMove(const Instruction& inst, const uint32_t* a, IValue* r, Stack& stack) {
+SCONCE_OUTLINE void parallelMove(const Instruction& inst, const uint32_t* a, IValue* r,
+                                 Stack& stack) {
   for (uint32_t i = 0; i < inst.numInputs; ++i) push(stack, r, a[i]);
   const uint32_t* out = a + inst.numInputs;
   for (uint32_t i = inst.numOutputs; i-- > 0;) {
@@ -129,7 +137,7 @@ void parallelMove(const Instruction& inst, const uint32_t* a, IValue* r, Stack& 
   }
 }
 
-IValue copyContainer(const IValue& v) {
+SCONCE_OUTLINE IValue copyContainer(const IValue& v) {
   if (v.isList()) {
     const ListObj& list = v.listRef();
     return IValue(ListObj::create(list.elementType, list.elements));
@@ -147,7 +155,7 @@ void unpack(std::vector<IValue>& elements, bool steal, const uint32_t* out, size
   for (size_t i = 0; i < n; ++i) r[out[i]] = steal ? std::move(elements[i]) : elements[i];
 }
 
-void tupleUnpack(const Instruction& inst, const uint32_t* a, IValue* r) {
+SCONCE_OUTLINE void tupleUnpack(const Instruction& inst, const uint32_t* a, IValue* r) {
   Ref<TupleObj> tuple = reg(r, a[0]).toTuple();
   if (tuple->elements.size() != inst.numOutputs)
     fail<ValueError>("Expected {} elements in a tuple but found {}", inst.numOutputs,
@@ -156,7 +164,7 @@ void tupleUnpack(const Instruction& inst, const uint32_t* a, IValue* r) {
   unpack(tuple->elements, tuple->useCount() == 1, a + 1, inst.numOutputs, r);
 }
 
-void listUnpack(const Instruction& inst, const uint32_t* a, IValue* r) {
+SCONCE_OUTLINE void listUnpack(const Instruction& inst, const uint32_t* a, IValue* r) {
   Ref<ListObj> list = reg(r, a[0]).toList();
   if (list->elements.size() != inst.numOutputs)
     fail<ValueError>("Expected {} elements in a list but found {}", inst.numOutputs,
@@ -165,18 +173,20 @@ void listUnpack(const Instruction& inst, const uint32_t* a, IValue* r) {
   unpack(list->elements, list->useCount() == 1, a + 1, inst.numOutputs, r);
 }
 
-void tupleIndex(const uint32_t* a, IValue* r) {
+SCONCE_OUTLINE void tupleIndex(const uint32_t* a, IValue* r) {
   const TupleObj& tuple = *reg(r, a[0]).toTuple();
   int64_t size = static_cast<int64_t>(tuple.elements.size());
   int64_t i = reg(r, a[1]).toInt();
   int64_t norm = i < 0 ? i + size : i;
-  if (norm < 0 || norm >= size) fail<ValueError>("Tuple index out of range (index {}, size {})", i, size);
+  if (norm < 0 || norm >= size)
+    fail<ValueError>("Tuple index out of range (index {}, size {})", i, size);
   IValue elem = tuple.elements[norm];
   release(r, a[0]);
   r[a[2]] = std::move(elem);
 }
 
-void tupleSlice(const Code& code, const Instruction& inst, const uint32_t* a, IValue* r) {
+SCONCE_OUTLINE void tupleSlice(const Code& code, const Instruction& inst, const uint32_t* a,
+                               IValue* r) {
   const TupleObj& tuple = *reg(r, a[0]).toTuple();
   int64_t size = static_cast<int64_t>(tuple.elements.size());
   int64_t beg = std::clamp<int64_t>(code.ints()[inst.aux], 0, size);
@@ -193,7 +203,40 @@ std::vector<IValue> takeAll(const Instruction& inst, const uint32_t* a, IValue* 
   return elems;
 }
 
-void dictConstruct(const Code& code, const Instruction& inst, const uint32_t* a, IValue* r) {
+SCONCE_OUTLINE void tupleConstruct(const Code& code, const Instruction& inst, const uint32_t* a,
+                                   IValue* r) {
+  r[a[inst.numInputs]] = IValue(TupleObj::create(takeAll(inst, a, r), code.types()[inst.aux]));
+}
+
+SCONCE_OUTLINE void listConstruct(const Code& code, const Instruction& inst, const uint32_t* a,
+                                  IValue* r) {
+  r[a[inst.numInputs]] = IValue(ListObj::create(code.types()[inst.aux], takeAll(inst, a, r)));
+}
+
+/// The value a top-level run returns: its single output, None, or a tuple of them.
+SCONCE_OUTLINE IValue runResult(const Instruction& inst, const uint32_t* a, IValue* r) {
+  if (inst.numInputs == 1) return take(r, a[0]);
+  if (inst.numInputs == 0) return IValue();
+  return IValue(TupleObj::create(takeAll(inst, a, r)));
+}
+
+[[noreturn]] SCONCE_OUTLINE void badArguments(const Code& code, size_t given) {
+  fail<ValueError>("'{}' takes {} argument(s) but {} were given", code.name(), code.numInputs(),
+                   given);
+}
+
+[[noreturn]] SCONCE_OUTLINE void badCall(const Code& callee, const Instruction& inst,
+                                         size_t depth) {
+  if (depth >= kMaxCallDepth)
+    fail<ValueError>("maximum recursion depth ({}) exceeded calling '{}'", kMaxCallDepth,
+                     callee.name());
+  fail<ValueError>("'{}' takes {} argument(s) and returns {} value(s); called with {} and {}",
+                   callee.name(), callee.numInputs(), callee.numOutputs(), inst.numInputs,
+                   inst.numOutputs);
+}
+
+SCONCE_OUTLINE void dictConstruct(const Code& code, const Instruction& inst, const uint32_t* a,
+                                  IValue* r) {
   const auto& type = static_cast<const DictType&>(*code.types()[inst.aux]);
   Ref<DictObj> dict = DictObj::create(type.keyType(), type.valueType());
   for (uint32_t i = 0; i + 1 < inst.numInputs; i += 2)
@@ -212,7 +255,8 @@ std::optional<size_t> slotOf(const Object& obj, const AttributeRef& attr) {
   return obj.type->findAttribute(attr.name);
 }
 
-void getAttr(const Code& code, const Instruction& inst, const uint32_t* a, IValue* r) {
+SCONCE_OUTLINE void getAttr(const Code& code, const Instruction& inst, const uint32_t* a,
+                            IValue* r) {
   const AttributeRef& attr = code.attributes()[inst.aux];
   Object& obj = objectOperand(r, a[0], attr);
   std::optional<size_t> slot = slotOf(obj, attr);
@@ -223,7 +267,8 @@ void getAttr(const Code& code, const Instruction& inst, const uint32_t* a, IValu
   r[a[1]] = std::move(value);
 }
 
-void setAttr(const Code& code, const Instruction& inst, const uint32_t* a, IValue* r) {
+SCONCE_OUTLINE void setAttr(const Code& code, const Instruction& inst, const uint32_t* a,
+                            IValue* r) {
   const AttributeRef& attr = code.attributes()[inst.aux];
   Object& obj = objectOperand(r, a[0], attr);
   std::optional<size_t> slot = slotOf(obj, attr);
@@ -235,13 +280,14 @@ void setAttr(const Code& code, const Instruction& inst, const uint32_t* a, IValu
   release(r, a[0]);
 }
 
-void createObject(const Code& code, const Instruction& inst, const uint32_t* a, IValue* r) {
+SCONCE_OUTLINE void createObject(const Code& code, const Instruction& inst, const uint32_t* a,
+                                 IValue* r) {
   // The pool holds the class as a const Type; objects refer to their (mutable) class.
   auto* cls = const_cast<ClassType*>(static_cast<const ClassType*>(code.types()[inst.aux].get()));
   r[a[0]] = IValue(Object::create(ClassTypePtr(cls)));
 }
 
-[[noreturn]] void raise(const Instruction& inst, const uint32_t* a, IValue* r) {
+[[noreturn]] SCONCE_OUTLINE void raise(const Instruction& inst, const uint32_t* a, IValue* r) {
   RaisedException e;
   e.message = reg(r, a[0]).toStringRef();
   e.pythonClassName = "RuntimeError";
@@ -249,7 +295,8 @@ void createObject(const Code& code, const Instruction& inst, const uint32_t* a, 
   throw e;
 }
 
-void isInstanceOp(const Code& code, const Instruction& inst, const uint32_t* a, IValue* r) {
+SCONCE_OUTLINE void isInstanceOp(const Code& code, const Instruction& inst, const uint32_t* a,
+                                 IValue* r) {
   const IValue& v = reg(r, a[0]);
   bool result = false;
   for (const TypePtr& t : code.typeLists()[inst.aux]) {
@@ -262,7 +309,7 @@ void isInstanceOp(const Code& code, const Instruction& inst, const uint32_t* a, 
   r[a[1]] = IValue(result);
 }
 
-std::string printLine(const Instruction& inst, const uint32_t* a, IValue* r) {
+SCONCE_OUTLINE std::string printLine(const Instruction& inst, const uint32_t* a, IValue* r) {
   std::string line;
   for (uint32_t i = 0; i < inst.numInputs; ++i) {
     if (i) line += ' ';
@@ -319,7 +366,9 @@ const Code& Runtime::codeFor(Function* fn, std::string_view siteName) const {
   if (const Code* code = entry->ready.load(std::memory_order_acquire)) return *code;
   std::lock_guard lock(entry->mutex);
   if (!entry->code) {
-    std::string name = names_ ? names_(fn) : siteName.empty() ? "<function>" : std::string(siteName);
+    std::string name = names_             ? names_(fn)
+                       : siteName.empty() ? "<function>"
+                                          : std::string(siteName);
     if (!graphs_) fail<ValueError>("cannot call '{}': this Runtime has no GraphProvider", name);
     std::shared_ptr<Graph> graph = graphs_(fn);
     if (!graph) fail<ValueError>("cannot call '{}': its graph is not available", name);
@@ -331,14 +380,16 @@ const Code& Runtime::codeFor(Function* fn, std::string_view siteName) const {
   return *entry->code;
 }
 
-const Code& Runtime::resolveCall(const Code& caller, uint32_t site, const IValue& receiver,
+const Code& Runtime::resolveCall(const Code& caller, uint32_t site, const IValue* receiver,
                                  bool memoize) const {
   const CallSite& cs = caller.callSites()[site];
   if (!cs.function) {
     // A method of a receiver whose class was not known statically (an interface).
-    if (!receiver.isObject())
-      fail<ValueError>("cannot call method '{}' of a value of type {}", cs.name, receiver.tagName());
-    const ClassType& cls = *receiver.objectRef().type;
+    SCONCE_ASSERT(receiver != nullptr, "method call '{}' without a receiver", cs.name);
+    if (!receiver->isObject())
+      fail<ValueError>("cannot call method '{}' of a value of type {}", cs.name,
+                       receiver->tagName());
+    const ClassType& cls = *receiver->objectRef().type;
     Function* fn = cls.findMethod(cs.name);
     if (!fn) fail<ValueError>("object of class '{}' has no method '{}'", cls.name(), cs.name);
     return codeFor(fn, cs.name);
@@ -354,9 +405,8 @@ void Runtime::print(std::string_view line) const {
 }
 
 IValue Runtime::execute(const Code& entry, std::vector<IValue>& args) const {
-  if (args.size() != entry.numInputs())
-    fail<ValueError>("'{}' takes {} argument(s) but {} were given", entry.name(),
-                     entry.numInputs(), args.size());
+  if (args.size() != entry.numInputs()) [[unlikely]]
+    badArguments(entry, args.size());
   StateLease lease;
   ExecState& st = *lease;
   st.registers.resize(entry.numRegisters());
@@ -378,14 +428,14 @@ IValue Runtime::execute(const Code& entry, std::vector<IValue>& args) const {
       SCONCE_FORALL_OPCODES(SCONCE_OPCODE_LABEL)
 #undef SCONCE_OPCODE_LABEL
   };
-#define DISPATCH()                                \
-  do {                                            \
-    a = operands + ip->args;                      \
+#define DISPATCH()                                 \
+  do {                                             \
+    a = operands + ip->args;                       \
     goto* kDispatch[static_cast<uint8_t>(ip->op)]; \
   } while (0)
-#define NEXT() \
-  do {         \
-    ++ip;      \
+#define NEXT()  \
+  do {          \
+    ++ip;       \
     DISPATCH(); \
   } while (0)
 #define JUMP(target)       \
@@ -394,6 +444,7 @@ IValue Runtime::execute(const Code& entry, std::vector<IValue>& args) const {
     DISPATCH();            \
   } while (0)
 
+  // clang-format off
   try {
     DISPATCH();
 
@@ -438,7 +489,7 @@ IValue Runtime::execute(const Code& entry, std::vector<IValue>& args) const {
     runKernel(*code, *ip, r, stack, true);
     NEXT();
   op_TupleConstruct:
-    r[a[ip->numInputs]] = IValue(TupleObj::create(takeAll(*ip, a, r), code->types()[ip->aux]));
+    tupleConstruct(*code, *ip, a, r);
     NEXT();
   op_TupleUnpack:
     tupleUnpack(*ip, a, r);
@@ -450,7 +501,7 @@ IValue Runtime::execute(const Code& entry, std::vector<IValue>& args) const {
     tupleSlice(*code, *ip, a, r);
     NEXT();
   op_ListConstruct:
-    r[a[ip->numInputs]] = IValue(ListObj::create(code->types()[ip->aux], takeAll(*ip, a, r)));
+    listConstruct(*code, *ip, a, r);
     NEXT();
   op_ListUnpack:
     listUnpack(*ip, a, r);
@@ -469,19 +520,15 @@ IValue Runtime::execute(const Code& entry, std::vector<IValue>& args) const {
     NEXT();
   op_Call: {
     Frame& caller = st.frames.back();
-    const Code* callee = caller.memoize ? code->calleeMemo(ip->aux).load(std::memory_order_acquire)
-                                        : nullptr;
+    const Code* callee =
+        caller.memoize ? code->calleeMemo(ip->aux).load(std::memory_order_acquire) : nullptr;
     if (!callee) {
-      const IValue& receiver = ip->numInputs ? reg(r, a[0]) : result;
+      const IValue* receiver = ip->numInputs ? &reg(r, a[0]) : nullptr;
       callee = &resolveCall(*code, ip->aux, receiver, caller.memoize);
     }
-    if (callee->numInputs() != ip->numInputs || callee->numOutputs() != ip->numOutputs)
-      fail<ValueError>("'{}' takes {} argument(s) and returns {} value(s); called with {} and {}",
-                       callee->name(), callee->numInputs(), callee->numOutputs(), ip->numInputs,
-                       ip->numOutputs);
-    if (st.frames.size() >= kMaxCallDepth)
-      fail<ValueError>("maximum recursion depth ({}) exceeded calling '{}'", kMaxCallDepth,
-                       callee->name());
+    if (callee->numInputs() != ip->numInputs || callee->numOutputs() != ip->numOutputs ||
+        st.frames.size() >= kMaxCallDepth) [[unlikely]]
+      badCall(*callee, *ip, st.frames.size());
     caller.ip = ip;
     size_t base = caller.base + code->numRegisters();
     st.registers.resize(base + callee->numRegisters());  // may move the register file
@@ -505,11 +552,7 @@ IValue Runtime::execute(const Code& entry, std::vector<IValue>& args) const {
     NEXT();
   op_Return: {
     if (st.frames.size() == 1) {
-      if (ip->numInputs == 1) {
-        result = take(r, a[0]);
-      } else if (ip->numInputs > 1) {
-        result = IValue(TupleObj::create(takeAll(*ip, a, r)));
-      }
+      result = runResult(*ip, a, r);
       goto done;
     }
     size_t base = st.frames.back().base;
@@ -543,6 +586,7 @@ IValue Runtime::execute(const Code& entry, std::vector<IValue>& args) const {
     st.frames.back().ip = ip;
     throw makeScriptError(st, "RuntimeError", e.what());
   }
+  // clang-format on
 #undef DISPATCH
 #undef NEXT
 #undef JUMP

@@ -74,7 +74,9 @@ class Runtime {
  private:
   struct CacheEntry;
   IValue execute(const Code& code, std::vector<IValue>& args) const;
-  const Code& resolveCall(const Code& caller, uint32_t site, const IValue& receiver,
+  /// The Code call site `site` of `caller` runs; `receiver` (a method's object, null
+  /// for functions) selects the method when the site dispatches at run time.
+  const Code& resolveCall(const Code& caller, uint32_t site, const IValue* receiver,
                           bool memoize) const;
   void print(std::string_view line) const;
 

@@ -43,22 +43,38 @@ bool isTupleInstance(const TupleObj& tuple, const TupleType& type) {
 
 bool isInstance(const IValue& value, const Type& type) {
   switch (type.kind()) {
-    case TypeKind::Any: return true;
-    case TypeKind::None: return value.isNone();
-    case TypeKind::Tensor: return value.isTensor();
-    case TypeKind::Int: return value.isInt();
-    case TypeKind::Float: return value.isDouble();
-    case TypeKind::Complex: return value.isComplex();
-    case TypeKind::Bool: return value.isBool();
-    case TypeKind::Str: return value.isString();
-    case TypeKind::Device: return value.isDevice();
-    case TypeKind::Storage: return value.isStorage();
-    case TypeKind::Capsule: return value.isCapsule();
-    case TypeKind::Number: return value.isInt() || value.isDouble() || value.isComplex();
-    case TypeKind::AnyList: return value.isList();
-    case TypeKind::AnyTuple: return value.isTuple();
-    case TypeKind::AnyClass: return value.isObject();
-    case TypeKind::AnyEnum: return value.isEnum();
+    case TypeKind::Any:
+      return true;
+    case TypeKind::None:
+      return value.isNone();
+    case TypeKind::Tensor:
+      return value.isTensor();
+    case TypeKind::Int:
+      return value.isInt();
+    case TypeKind::Float:
+      return value.isDouble();
+    case TypeKind::Complex:
+      return value.isComplex();
+    case TypeKind::Bool:
+      return value.isBool();
+    case TypeKind::Str:
+      return value.isString();
+    case TypeKind::Device:
+      return value.isDevice();
+    case TypeKind::Storage:
+      return value.isStorage();
+    case TypeKind::Capsule:
+      return value.isCapsule();
+    case TypeKind::Number:
+      return value.isInt() || value.isDouble() || value.isComplex();
+    case TypeKind::AnyList:
+      return value.isList();
+    case TypeKind::AnyTuple:
+      return value.isTuple();
+    case TypeKind::AnyClass:
+      return value.isObject();
+    case TypeKind::AnyEnum:
+      return value.isEnum();
     case TypeKind::List:
       return value.isList() && isListInstance(value.listRef(), static_cast<const ListType&>(type));
     case TypeKind::Dict:

@@ -133,7 +133,8 @@ graph(%self : __torch__.M, %x : int):
   return (%x)
 )IR",
                     options);
-    testing::findNode(forward->block(), prim::CallMethod)->setSourceRange(rangeOf(source, "self.check(x)"));
+    testing::findNode(forward->block(), prim::CallMethod)
+        ->setSourceRange(rangeOf(source, "self.check(x)"));
     testing::findNode(check->block(), prim::RaiseException)
         ->setSourceRange(rangeOf(source, "raise ValueError(\"bad value\")"));
   }
@@ -221,7 +222,8 @@ graph(%l : int[]):
   %x : int = aten::__getitem__(%l, %i)
   return (%x)
 )IR");
-  testing::findNode(g->block(), Symbol::aten("__getitem__"))->setSourceRange(rangeOf(source, "l[5]"));
+  testing::findNode(g->block(), Symbol::aten("__getitem__"))
+      ->setSourceRange(rangeOf(source, "l[5]"));
   Runtime rt;
   try {
     rt.run(*g, {IValue(ListObj::create(IntType::get(), {i64(1)}))}, "f");

@@ -144,7 +144,8 @@ graph(%x.1 : (int, int)[]):
 )IR";
   auto pairType = TupleType::create({IntType::get(), IntType::get()});
   auto list = ListObj::create(pairType);
-  for (int64_t i = 1; i <= 4; ++i) list->elements.push_back(IValue(TupleObj::create({i64(i), i64(i + 1)})));
+  for (int64_t i = 1; i <= 4; ++i)
+    list->elements.push_back(IValue(TupleObj::create({i64(i), i64(i + 1)})));
   EXPECT_EQ(runIR(kIR, {IValue(list)}).toInt(), 1 * 2 + 2 * 3 + 3 * 4 + 4 * 5);
 }
 

@@ -233,7 +233,8 @@ graph(%x.1 : Union(int[], int, str)):
 
 TEST(ControlFlow, IsinstanceRefinesUnion) {
   EXPECT_EQ(runIR(kUnionIsinstance, {IValue(int64_t{42})}).toInt(), 42);
-  auto list = ListObj::create(IntType::get(), {IValue(int64_t{1}), IValue(int64_t{2}), IValue(int64_t{3})});
+  auto list =
+      ListObj::create(IntType::get(), {IValue(int64_t{1}), IValue(int64_t{2}), IValue(int64_t{3})});
   EXPECT_EQ(runIR(kUnionIsinstance, {IValue(list)}).toInt(), 3);
   EXPECT_EQ(runIR(kUnionIsinstance, {IValue("abc")}).toInt(), 0);
   // A list of strings is not a List[int].

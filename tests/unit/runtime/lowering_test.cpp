@@ -73,8 +73,9 @@ graph(%x : int, %s : str, %l : int[]):
 }
 
 TEST(Lowering, TestOnlyOperatorsUnderTheirOwnSchema) {
-  OperatorRegistry::global().registerKernel(
-      "sconce_test::triple(int a) -> int", [](Stack& s) { s.back() = IValue(s.back().toInt() * 3); });
+  OperatorRegistry::global().registerKernel("sconce_test::triple(int a) -> int", [](Stack& s) {
+    s.back() = IValue(s.back().toInt() * 3);
+  });
   auto g = parseIR("graph(%x : int):\n  %y : int = sconce_test::triple(%x)\n  return (%y)\n");
   Runtime rt;
   EXPECT_EQ(rt.run(*g, {IValue(int64_t{14})}).toInt(), 42);
@@ -114,7 +115,8 @@ graph(%x : int):
     Code::lower(*g, "f");  // the parsed Function type has no Function behind it
     FAIL() << "expected a LoweringError";
   } catch (const LoweringError& e) {
-    EXPECT_NE(std::string(e.what()).find("function 'unknown' has no compiled body"), std::string::npos)
+    EXPECT_NE(std::string(e.what()).find("function 'unknown' has no compiled body"),
+              std::string::npos)
         << e.what();
   }
 }
@@ -153,7 +155,8 @@ TEST(IsInstance, Containers) {
   EXPECT_FALSE(isInstance(tuple, *TupleType::create({IntType::get(), IntType::get()})));
   EXPECT_FALSE(isInstance(tuple, *TupleType::create({IntType::get()})));
   EXPECT_TRUE(isInstance(tuple, *AnyTupleType::get()));
-  auto named = TupleType::createNamed("__torch__.P", {"a", "b"}, {IntType::get(), StringType::get()});
+  auto named =
+      TupleType::createNamed("__torch__.P", {"a", "b"}, {IntType::get(), StringType::get()});
   EXPECT_FALSE(isInstance(tuple, *named));
   auto namedValue = IValue(TupleObj::create({IValue(int64_t{1}), IValue("a")}, named));
   EXPECT_TRUE(isInstance(namedValue, *named));

@@ -39,12 +39,18 @@ inline void ensureKernel(std::string_view name, KernelFn fn) {
 
 inline void ensureTestKernels() {
   static bool done = [] {
-    ensureKernel("aten::add.int", [](Stack& s) { binaryInt(s, [](int64_t a, int64_t b) { return a + b; }); });
-    ensureKernel("aten::sub.int", [](Stack& s) { binaryInt(s, [](int64_t a, int64_t b) { return a - b; }); });
-    ensureKernel("aten::mul.int", [](Stack& s) { binaryInt(s, [](int64_t a, int64_t b) { return a * b; }); });
-    ensureKernel("aten::gt.int", [](Stack& s) { binaryInt(s, [](int64_t a, int64_t b) { return a > b; }); });
-    ensureKernel("aten::lt.int", [](Stack& s) { binaryInt(s, [](int64_t a, int64_t b) { return a < b; }); });
-    ensureKernel("aten::eq.int", [](Stack& s) { binaryInt(s, [](int64_t a, int64_t b) { return a == b; }); });
+    ensureKernel("aten::add.int",
+                 [](Stack& s) { binaryInt(s, [](int64_t a, int64_t b) { return a + b; }); });
+    ensureKernel("aten::sub.int",
+                 [](Stack& s) { binaryInt(s, [](int64_t a, int64_t b) { return a - b; }); });
+    ensureKernel("aten::mul.int",
+                 [](Stack& s) { binaryInt(s, [](int64_t a, int64_t b) { return a * b; }); });
+    ensureKernel("aten::gt.int",
+                 [](Stack& s) { binaryInt(s, [](int64_t a, int64_t b) { return a > b; }); });
+    ensureKernel("aten::lt.int",
+                 [](Stack& s) { binaryInt(s, [](int64_t a, int64_t b) { return a < b; }); });
+    ensureKernel("aten::eq.int",
+                 [](Stack& s) { binaryInt(s, [](int64_t a, int64_t b) { return a == b; }); });
     ensureKernel("aten::__and__.bool", [](Stack& s) {
       bool b = s.back().toBool();
       s.pop_back();
