@@ -551,39 +551,43 @@ Tensor index(const Tensor& self, const IndexList& indices) {
   return iter.output(0);
 }
 
+namespace {
+
+// ATen's fast path: a single bool mask (with None for other dims) and a one-element
+// value is masked_fill_, which converts the value to self's dtype. Returns false when
+// the indices do not have that form.
+bool indexPutAsMaskedFill(const Tensor& self, const IndexList& indices, const Tensor& values) {
+  if (values.numel() != 1) return false;
+  Tensor mask;
+  int64_t consumed = 0;
+  for (const auto& i : indices) {
+    if (!i || !i->defined()) {
+      ++consumed;
+      continue;
+    }
+    if (!isMaskDtype(i->dtype()) || mask.defined()) return false;
+    mask = *i;
+    for (int64_t j = 0; j < mask.dim(); ++j)
+      SCONCE_CHECK(ValueError, mask.sizes()[j] == self.size(consumed + j),
+                   "The shape of the mask [{}] at index {} does not match the shape of the indexed tensor [{}] at "
+                   "index {}",
+                   fmt::join(mask.sizes(), ", "), j, fmt::join(self.sizes(), ", "), consumed + j);
+    consumed += mask.dim();
+  }
+  if (!mask.defined()) return false;
+  for (int64_t d = consumed; d < self.dim(); ++d) mask = unsqueeze(mask, -1);
+  const Scalar v = isFloatingType(values.dtype())          ? Scalar(values.itemAsDouble())
+                   : values.dtype() == ScalarType::Bool ? Scalar(values.itemAsInt() != 0)
+                                                        : Scalar(values.itemAsInt());
+  masked_fill_(self, mask.dtype() == ScalarType::Byte ? to(mask, ScalarType::Bool) : mask, v);
+  return true;
+}
+
+}  // namespace
+
 const Tensor& index_put_(const Tensor& self, const IndexList& indices, const Tensor& values, bool accumulate) {
   checkIndexCount(self, indices);
-  if (!accumulate && values.numel() == 1) {
-    // A single mask with a one-element value is masked_fill_ (ATen's fast path).
-    Tensor mask;
-    int64_t consumed = 0;
-    bool maskOnly = true;
-    for (const auto& i : indices) {
-      if (!i || !i->defined()) {
-        ++consumed;
-      } else if (!isMaskDtype(i->dtype()) || mask.defined()) {
-        maskOnly = false;
-        break;
-      } else {
-        mask = *i;
-        for (int64_t j = 0; j < mask.dim(); ++j)
-          SCONCE_CHECK(ValueError, mask.sizes()[j] == self.size(consumed + j),
-                       "The shape of the mask [{}] at index {} does not match the shape of the indexed "
-                       "tensor [{}] at index {}",
-                       fmt::join(mask.sizes(), ", "), j, fmt::join(self.sizes(), ", "), consumed + j);
-        consumed += mask.dim();
-      }
-    }
-    if (maskOnly && mask.defined()) {
-      for (int64_t d = consumed; d < self.dim(); ++d) mask = unsqueeze(mask, -1);
-      Scalar v = isFloatingType(values.dtype()) ? Scalar(values.itemAsDouble())
-                 : values.dtype() == ScalarType::Bool ? Scalar(values.itemAsInt() != 0)
-                                                      : Scalar(values.itemAsInt());
-      if (mask.dtype() == ScalarType::Byte) mask = to(mask, ScalarType::Bool);
-      masked_fill_(self, mask, v);
-      return self;
-    }
-  }
+  if (!accumulate && indexPutAsMaskedFill(self, indices, values)) return self;
   AdvancedIndex info = makeIndexInfo(self, indices);
   const Dims& target = info.src.sizes();
   bool expandable = values.dim() <= static_cast<int64_t>(target.size());
