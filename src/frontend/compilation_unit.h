@@ -55,7 +55,9 @@ class Function {
   /// The compiled body, compiling it on first call. Throws CompileError (for errors in
   /// this function or in a callee, with "called from" frames); a function that is
   /// reached again while it compiles is an error ("called recursively"). A failed
-  /// compilation is retried (and fails again) on the next call.
+  /// compilation is retried (and fails again) on the next call. The graph refers to
+  /// other Functions of this unit (prim::CallFunction constants): keep the unit alive
+  /// while the graph is used.
   const std::shared_ptr<Graph>& graph();
   bool isCompiled() const { return state_ == State::Compiled; }
   /// Whether the body is being compiled right now (a call to it would be recursive).

@@ -377,12 +377,15 @@ bool eraseUnusedIfOutputs(Node* n) {
 }
 
 bool isDeadPureNode(const Node* n) {
-  if (n->kind() != prim::Constant && n->kind() != prim::Uninitialized) return false;
+  if (n->kind() != prim::Constant && n->kind() != prim::Uninitialized &&
+      n->kind() != prim::unchecked_cast)
+    return false;
   return !n->output()->hasUses();
 }
 
 /// Exit lowering leaves If outputs nobody reads (flags and values of paths merged
-/// away) and the constants that fed them; erases those, innermost first.
+/// away) and the constants that fed them, and refinements may go unused; erases
+/// those, innermost first.
 bool eraseDeadIfOutputs(Block* block) {
   bool changed = false;
   for (Node* n : block->nodes().reverse()) {

@@ -10,8 +10,9 @@
 // SugaredValues (sugared_value.h); builtin ops go through schema matching.
 //
 // The implementation is split by concern: ir_emitter.cpp (functions, statements,
-// assignment), ir_emitter_control.cpp (conditions, if, loops, with, comprehensions),
-// ir_emitter_expr.cpp (expressions and calls), ir_emitter_subscript.cpp (indexing).
+// assignment, calls of compiled functions), ir_emitter_control.cpp (conditions, if,
+// loops, with, comprehensions), ir_emitter_expr.cpp (expressions and calls),
+// ir_emitter_subscript.cpp (indexing), ir_emitter_closure.cpp (closures and fork).
 #pragma once
 
 #include <functional>
@@ -178,13 +179,10 @@ class IrEmitter {
   Value* emitDictComp(const ast::DictComp& comp, const TypePtr& hint);
 
   // ---- ir_emitter_expr.cpp: expressions and calls ------------------------------------
- public:
   /// The value of an expression; `hint` is the type it is expected to have (used for
   /// empty containers and `None`), which the caller still checks.
   Value* emitExpr(const ast::Expr& expr, const TypePtr& hint = {});
   SugaredValuePtr emitSugaredExpr(const ast::Expr& expr, const TypePtr& hint = {});
-
- private:
   Value* emitSimpleExpr(const ast::Expr& expr, const TypePtr& hint);
   Value* emitListLiteral(const ast::ListLiteral& list, const TypePtr& hint);
   Value* emitDictLiteral(const ast::DictLiteral& dict, const TypePtr& hint);

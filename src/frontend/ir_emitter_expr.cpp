@@ -286,6 +286,15 @@ Value* IrEmitter::emitBinaryOp(const SourceRange& loc, ast::BinaryOp op, const a
   // `x in c` is `c.__contains__(x)`.
   if (op == ast::BinaryOp::In) std::swap(lhs, rhs);
   if (Value* v = emitBuiltinFunction(loc, op, lhs, rhs)) return v;
+  // A complex literal is written `1. + 2.j`: fold it, as PyTorch's constant propagation does.
+  if (op == ast::BinaryOp::Add || op == ast::BinaryOp::Sub) {
+    std::optional<IValue> l = toIValue(lhs.value), r = toIValue(rhs.value);
+    if (l && r && (l->isInt() || l->isDouble() || l->isComplex()) && r->isComplex()) {
+      std::complex<double> a = l->isComplex() ? l->toComplex() : l->toScalarDouble();
+      std::complex<double> b = r->toComplex();
+      return graph_.insertConstant(IValue(op == ast::BinaryOp::Add ? a + b : a - b), loc);
+    }
+  }
   Symbol symbol = Symbol::fromQualString(opName);
   if (!magic) return emitBuiltin(loc, symbol, {lhs, rhs});
   MagicMethodValue call(magic, std::make_shared<BuiltinFunctionValue>(symbol, std::nullopt));
