@@ -5,16 +5,12 @@
 #include "ops/register_kernels.h"
 
 #include "ops/operator_registry.h"
-#if SCONCE_WIP
 #include "ops/builtins/builtins.h"
-#endif
 
 namespace sconce {
 
-void registerAllKernels([[maybe_unused]] OperatorRegistry& registry) {
-#if SCONCE_WIP
+void registerAllKernels(OperatorRegistry& registry) {
   ops::registerBuiltinKernels(registry);
-#endif
 }
 
 }  // namespace sconce

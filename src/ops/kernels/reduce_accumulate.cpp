@@ -1,6 +1,7 @@
 // Reductions with a generic accumulator: prod, amax/amin, max/min (with indices),
 // argmax/argmin, any/all.
 #include <cmath>
+#include <limits>
 
 #include "ops/kernels/elementwise.h"
 #include "ops/kernels/reduce.h"
@@ -89,6 +90,22 @@ void checkNonEmptyReduction(const Tensor& self, const std::vector<bool>& mask, s
                  "{}(): Expected reduction dim {} to have non-zero size.", op, d);
 }
 
+// NaN-propagating max/min of two values, branch-free for floats so lane loops vectorize.
+template <bool kMax, class M>
+M extremeOf(M a, M b) {
+  if constexpr (std::is_floating_point_v<M>) {
+    return vec::select(b != b, b, vec::select(kMax ? a < b : b < a, b, a));
+  } else {
+    return (kMax ? a < b : b < a) ? b : a;
+  }
+}
+
+template <bool kMax, class M>
+M extremeIdentity() {
+  if constexpr (std::is_floating_point_v<M>) return kMax ? -std::numeric_limits<M>::infinity() : std::numeric_limits<M>::infinity();
+  else return kMax ? std::numeric_limits<M>::lowest() : std::numeric_limits<M>::max();
+}
+
 template <bool kMax>
 Tensor extremeValues(const Tensor& self, IntArrayRef dim, bool keepdim, std::string_view op) {
   const std::vector<bool> mask = makeDimMask(dim, self.dim());
@@ -96,9 +113,26 @@ Tensor extremeValues(const Tensor& self, IntArrayRef dim, bool keepdim, std::str
   const Dims shape = reducedShape(self.sizes(), mask, keepdim);
   return dispatchTypes<kAllTypesAndBool>(self.dtype(), op, [&](auto tag) {
     using T = decltype(tag);
-    using R = ExtremeReducer<T, kMax>;
-    const auto acc = reduceOver<T>(self, mask, R{});
-    return writeResult<T>(acc, shape, self.dtype(), [](const typename R::Acc& a) { return a.value; });
+    using M = std::conditional_t<std::is_same_v<T, bool>, uint8_t, OpMath<T>>;  // no std::vector<bool>
+    std::vector<M> acc(checkedNumel(reducedShape(self.sizes(), mask, false)), extremeIdentity<kMax, M>());
+    if (self.numel() > 0) {
+      Tensor input = self;
+      const detail::ReduceLayout L = detail::planReduction(input, mask);
+      if constexpr (std::is_same_v<T, float>) {
+        if (L.inner == 1 && L.inReduce == 1 && L.reduce > 0) {  // contiguous rows: SSE2 path
+          const float* in = input.data<float>();
+          parallelFor(0, L.outer, std::max<int64_t>(1, kGrainSize / L.reduce), [&](int64_t b, int64_t e) {
+            for (int64_t o = b; o < e; ++o)
+              acc[o * L.outOuter] = detail::rowExtremeFloat<kMax>(in + o * L.inOuter, L.reduce);
+          });
+          return writeResult<T>(acc, shape, self.dtype(), [](M a) { return a; });
+        }
+      }
+      detail::laneReduce(
+          L, input.data<T>(), static_cast<const M*>(nullptr), acc.data(), [](T x, M) { return castTo<M>(x); },
+          [](M a, M b) { return extremeOf<kMax>(a, b); }, extremeIdentity<kMax, M>());
+    }
+    return writeResult<T>(acc, shape, self.dtype(), [](M a) { return a; });
   });
 }
 

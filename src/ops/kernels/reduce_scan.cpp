@@ -53,6 +53,19 @@ Tensor scanImpl(const Tensor& self, int64_t dim, std::optional<ScalarType> dtype
     using Acc = ScanAcc<T>;
     const T* x = in.data<T>();
     T* y = out.data<T>();
+    if (s.inner == 1) {  // scanning contiguous rows
+      parallelFor(0, s.outer, std::max<int64_t>(1, kGrainSize / std::max<int64_t>(s.size, 1)), [&](int64_t b, int64_t e) {
+        for (int64_t o = b; o < e; ++o) {
+          Acc acc = Acc(kProd ? 1 : 0);
+          for (int64_t i = o * s.size; i < (o + 1) * s.size; ++i) {
+            if constexpr (kProd) acc *= castTo<Acc>(x[i]);
+            else acc += castTo<Acc>(x[i]);
+            y[i] = castTo<T>(acc);
+          }
+        }
+      });
+      return;
+    }
     const int64_t blocks = (s.inner + detail::kColumnBlock - 1) / detail::kColumnBlock;
     const int64_t grain = std::max<int64_t>(1, kGrainSize / std::max<int64_t>(s.size * detail::kColumnBlock, 1));
     parallelFor(0, s.outer * blocks, grain, [&](int64_t b, int64_t e) {
@@ -75,6 +88,38 @@ Tensor scanImpl(const Tensor& self, int64_t dim, std::optional<ScalarType> dtype
   return out;
 }
 
+// Softmax over contiguous rows of length n: a lane max, exp into a float buffer with a
+// lane sum, then one scaling pass; every loop vectorizes.
+template <bool kLog, class T>
+void softmaxRows(const T* x, T* y, int64_t rows, int64_t n) {
+  using M = OpMath<T>;
+  const auto maxOf = [](M a, M b) { return vec::select(b != b || a < b, b, a); };
+  parallelFor(0, rows, std::max<int64_t>(1, kGrainSize / std::max<int64_t>(n, 1)), [&](int64_t b, int64_t e) {
+    std::vector<M> buf(n);
+    for (int64_t o = b; o < e; ++o) {
+      const T* xr = x + o * n;
+      T* yr = y + o * n;
+      for (int64_t i = 0; i < n; ++i) buf[i] = castTo<M>(xr[i]);
+      M mx;
+      if constexpr (std::is_same_v<M, float>) mx = detail::rowExtremeFloat<true>(buf.data(), n);
+      else mx = detail::reduceRow<M>(buf.data(), n, 1, M(0), [](M v, M) { return v; }, maxOf,
+                                     -std::numeric_limits<M>::infinity());
+      for (int64_t i = 0; i < n; ++i) buf[i] = kLog ? buf[i] - mx : vec::exp(buf[i] - mx);
+      const M sum = kLog ? detail::reduceRow<M>(buf.data(), n, 1, M(0), [](M v, M) { return vec::exp(v); },
+                                                [](M a, M c) { return a + c; }, M(0))
+                         : detail::reduceRow<M>(buf.data(), n, 1, M(0), [](M v, M) { return v; },
+                                                [](M a, M c) { return a + c; }, M(0));
+      if constexpr (kLog) {
+        const M logSum = std::log(sum);
+        for (int64_t i = 0; i < n; ++i) yr[i] = castTo<T>(buf[i] - logSum);
+      } else {
+        const M inv = M(1) / sum;
+        for (int64_t i = 0; i < n; ++i) yr[i] = castTo<T>(buf[i] * inv);
+      }
+    }
+  });
+}
+
 template <bool kLog>
 Tensor softmaxImpl(const Tensor& self, int64_t dim, std::optional<ScalarType> dtype, std::string_view op) {
   const int64_t d = detail::wrapDim(dim, self.dim());
@@ -89,6 +134,10 @@ Tensor softmaxImpl(const Tensor& self, int64_t dim, std::optional<ScalarType> dt
     using M = OpMath<T>;
     const T* x = in.data<T>();
     T* y = out.data<T>();
+    if (s.inner == 1) {
+      softmaxRows<kLog>(x, y, s.outer, s.size);
+      return;
+    }
     constexpr int64_t kW = detail::kColumnBlock;
     const int64_t blocks = (s.inner + kW - 1) / kW;
     const int64_t grain = std::max<int64_t>(1, kGrainSize / std::max<int64_t>(s.size * kW, 1));

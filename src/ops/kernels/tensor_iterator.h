@@ -6,6 +6,8 @@
 // per-element functor; cpuKernel turns it into a 1-d inner loop with a contiguous fast
 // path the compiler vectorizes, a path for one broadcast (stride-0) input, and a
 // general strided path. Functors are template parameters: no per-element indirect calls.
+// Half/BFloat16 kernels whose functor computes in float run over float buffers instead
+// (one loop per op for both dtypes, conversions vectorized).
 #pragma once
 
 #include <cstring>
@@ -328,9 +330,12 @@ inline T pickScalar(const char* p, const S& scalar, int64_t i) {
   else return reinterpret_cast<const T*>(p)[i];
 }
 
+// The loops are `flatten`ed: GCC would otherwise leave a large functor (vec::tanh, gelu)
+// as a call per element, which stops vectorization.
+
 // All operands contiguous: plain indexed loads the compiler can vectorize.
 template <class Out, class... In, class F, size_t... I>
-inline void contiguousLoop(char** data, int64_t n, const F& f, std::index_sequence<I...>) {
+__attribute__((flatten)) inline void contiguousLoop(char** data, int64_t n, const F& f, std::index_sequence<I...>) {
   Out* out = reinterpret_cast<Out*>(data[0]);
   for (int64_t i = 0; i < n; ++i)
     out[i] = castTo<Out>(f(reinterpret_cast<const In*>(data[I + 1])[i]...));
@@ -338,7 +343,7 @@ inline void contiguousLoop(char** data, int64_t n, const F& f, std::index_sequen
 
 // Input K is one broadcast value, the rest contiguous: hoist its load out of the loop.
 template <size_t K, class Out, class... In, class F, size_t... I>
-inline void scalarInputLoop(char** data, int64_t n, const F& f, std::index_sequence<I...>) {
+__attribute__((flatten)) inline void scalarInputLoop(char** data, int64_t n, const F& f, std::index_sequence<I...>) {
   using Tk = std::tuple_element_t<K, std::tuple<In...>>;
   const Tk scalar = *reinterpret_cast<const Tk*>(data[K + 1]);
   Out* out = reinterpret_cast<Out*>(data[0]);
@@ -346,7 +351,7 @@ inline void scalarInputLoop(char** data, int64_t n, const F& f, std::index_seque
 }
 
 template <class Out, class... In, class F, size_t... I>
-inline void stridedLoop(char** data, const int64_t* strides, int64_t n, const F& f,
+__attribute__((flatten)) inline void stridedLoop(char** data, const int64_t* strides, int64_t n, const F& f,
                         std::index_sequence<I...>) {
   for (int64_t i = 0; i < n; ++i) {
     *reinterpret_cast<Out*>(data[0] + i * strides[0]) =
@@ -398,7 +403,7 @@ void viaFloatKernel(TensorIter& iter, const F& f, int64_t grainSize, std::index_
   ScalarType types[N + 1];
   for (size_t a = 0; a <= N; ++a) types[a] = iter.dtype(static_cast<int>(a));
   iter.forEach(
-      [&](char** data, const int64_t* strides, int64_t n) {
+      [&](char** data, const int64_t* strides, int64_t n) __attribute__((flatten)) {
         constexpr int64_t kChunk = 256;
         float in[N][kChunk];
         float out[kChunk];

@@ -12,14 +12,18 @@
 #include <cstdint>
 #include <cstring>
 
+/// Forces inlining: these bodies exceed GCC's early-inlining budget, and a call left in
+/// an elementwise loop stops it from vectorizing.
+#define SCONCE_VEC_INLINE inline __attribute__((always_inline))
+
 namespace sconce::ops::vec {
 
-inline uint32_t floatBits(float f) {
+SCONCE_VEC_INLINE uint32_t floatBits(float f) {
   uint32_t u;
   std::memcpy(&u, &f, sizeof u);
   return u;
 }
-inline float bitsFloat(uint32_t u) {
+SCONCE_VEC_INLINE float bitsFloat(uint32_t u) {
   float f;
   std::memcpy(&f, &u, sizeof f);
   return f;
@@ -27,25 +31,25 @@ inline float bitsFloat(uint32_t u) {
 
 /// c ? a : b without a branch. Plain ternaries on floats become control flow that GCC
 /// will not if-convert under -ftrapping-math (the default), which blocks vectorization.
-inline float select(bool c, float a, float b) {
+SCONCE_VEC_INLINE float select(bool c, float a, float b) {
   const uint32_t m = 0u - static_cast<uint32_t>(c);
   return bitsFloat((floatBits(a) & m) | (floatBits(b) & ~m));
 }
-inline double select(bool c, double a, double b) { return c ? a : b; }
-inline uint32_t select(bool c, uint32_t a, uint32_t b) {
+SCONCE_VEC_INLINE double select(bool c, double a, double b) { return c ? a : b; }
+SCONCE_VEC_INLINE uint32_t select(bool c, uint32_t a, uint32_t b) {
   const uint32_t m = 0u - static_cast<uint32_t>(c);
   return (a & m) | (b & ~m);
 }
 
 /// 2^q for integer q in [-252, 254], as two exact power-of-two factors (so results that
 /// overflow or are subnormal round once, in the final multiply).
-inline float scaleByPow2(float x, int32_t q) {
+SCONCE_VEC_INLINE float scaleByPow2(float x, int32_t q) {
   const int32_t q1 = q >> 1, q2 = q - q1;
   return x * bitsFloat(static_cast<uint32_t>(q1 + 127) << 23) * bitsFloat(static_cast<uint32_t>(q2 + 127) << 23);
 }
 
 /// e^x for float32 within 1 ulp (SLEEF's xexpf): inf above 104, 0 below -104, NaN kept.
-inline float exp(float x) {
+SCONCE_VEC_INLINE float exp(float x) {
   constexpr float kLog2e = 1.442695040888963407359924681001892137f;
   constexpr float kLn2Hi = 0.693145751953125f, kLn2Lo = 1.428606765330187045e-06f;
   constexpr float kRound = 12582912.0f;  // 1.5 * 2^23: adding it rounds to an integer
@@ -69,7 +73,7 @@ inline float exp(float x) {
 
 /// tanh for float32 within 2 ulp: an odd polynomial near 0 (Cephes tanhf), otherwise
 /// 1 - 2 / (e^(2|x|) + 1) with the sign of x.
-inline float tanh(float x) {
+SCONCE_VEC_INLINE float tanh(float x) {
   const float a = bitsFloat(floatBits(x) & 0x7fffffffu);
   const float z = x * x;
   float p = -5.70498872745e-3f;
@@ -79,15 +83,16 @@ inline float tanh(float x) {
   p = p * z - 3.33332819422e-1f;
   const float small = x + x * z * p;
   const float e = exp(2.0f * select(a > 9.0f, 9.0f, a));
-  float large = select(a > 9.0f, 1.0f, 1.0f - 2.0f / (e + 1.0f));
-  large = bitsFloat(floatBits(large) | (floatBits(x) & 0x80000000u));  // sign of x
+  const float large = select(a > 9.0f, 1.0f, 1.0f - 2.0f / (e + 1.0f));
+  // Both branches are odd: take the magnitude and give it x's sign (keeps tanh(-0) = -0).
   const float r = select(a < 0.625f, small, large);
-  return select(x != x, x, r);
+  const float signed_ = bitsFloat((floatBits(r) & 0x7fffffffu) | (floatBits(x) & 0x80000000u));
+  return select(x != x, x, signed_);
 }
 
 /// erf for float32 with absolute error <= 2e-7 (Abramowitz & Stegun 7.1.26, the form
 /// PyTorch's vectorized GELU evaluates).
-inline float erf(float x) {
+SCONCE_VEC_INLINE float erf(float x) {
   const float a = bitsFloat(floatBits(x) & 0x7fffffffu);
   const float t = 1.0f / (0.3275911f * a + 1.0f);
   float r = 1.061405429f;
@@ -101,7 +106,7 @@ inline float erf(float x) {
 }
 
 /// IEEE half bits -> float (exact; NaN payloads kept).
-inline float halfToFloat(uint16_t h) {
+SCONCE_VEC_INLINE float halfToFloat(uint16_t h) {
   const uint32_t sign = static_cast<uint32_t>(h & 0x8000u) << 16;
   const uint32_t bits = static_cast<uint32_t>(h & 0x7fffu) << 13;
   const uint32_t exp = bits & (0x7c00u << 13);
@@ -114,7 +119,7 @@ inline float halfToFloat(uint16_t h) {
 }
 
 /// float -> IEEE half bits, round to nearest even; NaN becomes a quiet NaN.
-inline uint16_t floatToHalf(float f) {
+SCONCE_VEC_INLINE uint16_t floatToHalf(float f) {
   const uint32_t u = floatBits(f);
   const uint32_t sign = u & 0x80000000u;
   const uint32_t a = u ^ sign;
@@ -128,18 +133,18 @@ inline uint16_t floatToHalf(float f) {
   return static_cast<uint16_t>(r | (sign >> 16));
 }
 
-inline float bfloat16ToFloat(uint16_t b) { return bitsFloat(static_cast<uint32_t>(b) << 16); }
+SCONCE_VEC_INLINE float bfloat16ToFloat(uint16_t b) { return bitsFloat(static_cast<uint32_t>(b) << 16); }
 
 /// float -> bfloat16 bits, round to nearest even; NaN becomes 0x7fc0 (as dtype.cpp).
-inline uint16_t floatToBfloat16(float f) {
+SCONCE_VEC_INLINE uint16_t floatToBfloat16(float f) {
   const uint32_t u = floatBits(f);
   const uint32_t rounded = (u + 0x7fffu + ((u >> 16) & 1u)) >> 16;
   return static_cast<uint16_t>(select((u & 0x7fffffffu) > 0x7f800000u, 0x7fc0u, rounded));
 }
 
 /// Double precision has no vectorized variants here: libm.
-inline double exp(double x) { return std::exp(x); }
-inline double tanh(double x) { return std::tanh(x); }
-inline double erf(double x) { return std::erf(x); }
+SCONCE_VEC_INLINE double exp(double x) { return std::exp(x); }
+SCONCE_VEC_INLINE double tanh(double x) { return std::tanh(x); }
+SCONCE_VEC_INLINE double erf(double x) { return std::erf(x); }
 
 }  // namespace sconce::ops::vec

@@ -549,7 +549,12 @@ def gen_copy():
     g.add("copy_/empty", "copy_", [torch.zeros((0, 3)), values((0, 3), I32)])
     g.add("to/transposed_keeps_values", "to.dtype", [layout(values((4, 5), F32), "transposed"), F64])
     x = values((200, 173), F32)
-    g.add("copy_/large_transposed", "copy_", [torch.zeros((173, 200), dtype=F64), layout(x, "transposed").t()])
+    g.add("copy_/large_transposed_to_double", "copy_", [torch.zeros((200, 173), dtype=F64), layout(x, "transposed")])
+    for dt in [F32, F16, I64, BOOL]:  # same dtype: the tiled transpose path, per element size
+        src = layout(values((200, 173), dt), "transposed")
+        g.add(f"copy_/large_transposed/{dtype_name(dt)}", "copy_", [torch.zeros((200, 173), dtype=dt), src])
+        g.add(f"copy_/large_transposed_dst/{dtype_name(dt)}", "copy_",
+              [layout(torch.zeros((200, 173), dtype=dt), "transposed"), values((200, 173), dt)])
     for dt in [F32, I32, BOOL, F16]:
         g.add(f"fill_/{dtype_name(dt)}", "fill_.Scalar", [torch.zeros((3, 4), dtype=dt), 3])
         g.add(f"fill_/{dtype_name(dt)}/float", "fill_.Scalar", [torch.zeros((3, 4), dtype=dt), 1.5])
@@ -639,6 +644,15 @@ def gen_reduce():
     g.add("argmin/ties_flat", "argmin", [t[:2]])
     g.add("amax/nan", "amax", [t, [1], False])
     g.add("max/nan", "max", [t])
+    long_rows = values((6, 37), F32)
+    long_rows[1, 20] = float("nan")
+    long_rows[3, 2] = float("nan")
+    long_rows[4, 35] = float("-inf")
+    long_rows[5, 9] = float("inf")
+    g.add("amax/long_rows_nan", "amax", [long_rows, [1], False])
+    g.add("amin/long_rows_nan", "amin", [long_rows, [1], False])
+    g.add("max/long_rows_nan", "max", [long_rows[2:]])
+    g.add("min/long_rows_nan", "min", [long_rows])
     g.add("max.dim/int_ties", "max.dim", [torch.tensor([[4, 9, 9, 1], [2, 2, 2, 2]], dtype=I32), 1, False])
     z = values((), F32)
     for op, args in [("sum", [z]), ("sum.dim_IntList", [z, [0], True]), ("mean.dim", [z, [-1], False]),
@@ -717,6 +731,11 @@ def gen_scan():
                                                            [1000.0, 999.0, -1000.0]]), 1])
     g.add("log_softmax/special", "log_softmax.int", [torch.tensor([[1.0, -float("inf"), 2.0],
                                                                    [1000.0, 999.0, -1000.0]]), 1])
+    rows = values((4, 37), F32)
+    rows[1, 30] = float("nan")
+    rows[2, 3] = float("inf")
+    g.add("softmax/long_rows_special", "softmax.int", [rows, 1])
+    g.add("log_softmax/long_rows_special", "log_softmax.int", [rows, 1])
     g.add("cumsum_/float", "cumsum_", [values((3, 4), F32), 1])
     g.add("cumsum/empty", "cumsum", [values((0, 3), F32), 1])
     g.add("softmax/empty", "softmax.int", [values((0, 3), F32), 0])

@@ -3,6 +3,10 @@
 // make_pickles.py (run with /usr/bin/python3 and torch) writes fixtures and a canonical
 // rendering of what torch.load sees; render() below must reproduce it from our IValues.
 // Round trips go back through torch.load / torch.jit.load. Hostile inputs are raw bytes.
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
 #include <array>
@@ -48,13 +52,23 @@ std::pair<int, std::string> run(const std::string& command) {
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
 }
 
-// Generates the fixtures once per script version; concurrent test processes race
-// benignly (each generates into its own directory, the first rename wins).
+// Generates the fixtures once per script version. Test processes run concurrently: an
+// exclusive flock() on a lock file beside the fixtures makes one generate while the
+// others wait, then find the stamp current.
 const std::string& fixtureProblem() {
   static std::string problem;
   static std::once_flag once;
   std::call_once(once, [] {
     std::string stamp = std::to_string(std::hash<std::string>()(readFile(kScript)));
+    fs::create_directories(kFixtures.parent_path());
+    int lock = ::open((kFixtures.string() + ".lock").c_str(), O_CREAT | O_RDWR, 0644);
+    if (lock >= 0) ::flock(lock, LOCK_EX);
+    struct Unlock {
+      int fd;
+      ~Unlock() {
+        if (fd >= 0) ::close(fd);  // closing releases the lock
+      }
+    } unlock{lock};
     if (readFile(kFixtures / "stamp") == stamp) return;
     if (run("/usr/bin/python3 -c 'import torch'").first != 0) {
       problem = "/usr/bin/python3 with torch is not available";
@@ -71,7 +85,7 @@ const std::string& fixtureProblem() {
     std::error_code ec;
     fs::remove_all(kFixtures, ec);
     fs::rename(tmp, kFixtures, ec);
-    if (ec) fs::remove_all(tmp);  // another process won; use its (identical) output
+    if (ec) fs::remove_all(tmp);
   });
   return problem;
 }

@@ -1,6 +1,9 @@
 // Shared helpers of the IR emitter tests.
 #include "emit_test_util.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
+
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -47,6 +50,18 @@ std::string ensureFixtures(const fs::path& outDir, const std::string& command,
   std::string sources;
   for (const auto& p : stampSources) sources += readFile(p);
   std::string stamp = std::to_string(std::hash<std::string>()(sources));
+  if (readFile(outDir / "stamp") == stamp) return {};
+  // Test processes run concurrently: one generates under an exclusive flock() while
+  // the others wait, then find the stamp current.
+  fs::create_directories(outDir.parent_path());
+  int lock = ::open((outDir.string() + ".lock").c_str(), O_CREAT | O_RDWR, 0644);
+  if (lock >= 0) ::flock(lock, LOCK_EX);
+  struct Unlock {
+    int fd;
+    ~Unlock() {
+      if (fd >= 0) ::close(fd);  // closing releases the lock
+    }
+  } unlock{lock};
   if (readFile(outDir / "stamp") == stamp) return {};
   if (run("/usr/bin/python3 -c 'import torch'").first != 0)
     return "/usr/bin/python3 with torch is not available";
