@@ -13,5 +13,7 @@ namespace sconce::cli {
 void registerInspect(CLI::App& app, std::function<int()>& action);
 void registerResave(CLI::App& app, std::function<int()>& action);
 void registerCode(CLI::App& app, std::function<int()>& action);
+void registerGraph(CLI::App& app, std::function<int()>& action);
+void registerRun(CLI::App& app, std::function<int()>& action);
 
 }  // namespace sconce::cli

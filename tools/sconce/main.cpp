@@ -18,6 +18,8 @@ int main(int argc, char** argv) {
   sconce::cli::registerInspect(app, action);
   sconce::cli::registerResave(app, action);
   sconce::cli::registerCode(app, action);
+  sconce::cli::registerGraph(app, action);
+  sconce::cli::registerRun(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
