@@ -383,6 +383,14 @@ class Lowering {
       }
       case prim::Print:
         return emitSimple(OpCode::Print, n);
+      case prim::fork: {
+        if (!n->hasAttribute(attr::Subgraph)) fail("prim::fork without a Subgraph");
+        const auto& sub = n->g(attr::Subgraph);
+        if (sub->inputs().size() != n->inputs().size() || sub->outputs().size() != 1)
+          fail("prim::fork: the Subgraph takes {} inputs and returns {} values for {} arguments",
+               sub->inputs().size(), sub->outputs().size(), n->inputs().size());
+        return emitSimple(OpCode::Fork, n, add(code_.subcodes_, Code::lower(*sub, code_.name_)));
+      }
       default:
         return emitOperator(n);
     }

@@ -63,6 +63,8 @@ namespace sconce {
   _(IsInstance, "(value) -> (bool); aux: type list",                                       \
     "bool = whether value is an instance of any type in the list")                         \
   _(Print, "(values...) -> ()", "prints the values as Python's print() does")              \
+  _(Fork, "(args...) -> (future); aux: subcode",                                           \
+    "future = a completed Future of running subcodes[aux](args...) now (prim::fork)")     \
   _(Return, "(results...) -> ()", "leaves the frame, handing results to the caller")
 
 enum class OpCode : uint8_t {
@@ -142,6 +144,8 @@ class Code {
   const std::vector<int64_t>& ints() const { return ints_; }
   const std::vector<AttributeRef>& attributes() const { return attributes_; }
   const std::vector<CallSite>& callSites() const { return callSites_; }
+  /// The lowered Subgraphs of prim::fork nodes.
+  const std::vector<std::shared_ptr<const Code>>& subcodes() const { return subcodes_; }
   /// The source range of instruction `pc` (invalid when unknown).
   const SourceRange& sourceRange(size_t pc) const { return ranges_[pc]; }
 
@@ -176,6 +180,7 @@ class Code {
   std::vector<int64_t> ints_;
   std::vector<AttributeRef> attributes_;
   std::vector<CallSite> callSites_;
+  std::vector<std::shared_ptr<const Code>> subcodes_;
   std::unique_ptr<std::atomic<const Code*>[]> calleeMemo_;
   mutable std::atomic<uint64_t> runtimeId_{0};  // 0: not bound yet
 };

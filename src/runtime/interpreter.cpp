@@ -7,6 +7,7 @@
 
 #include <cstdio>
 
+#include "ir/future.h"
 #include "ops/builtins/python_error.h"
 #include "ops/builtins/python_value.h"
 #include "runtime/is_instance.h"
@@ -550,6 +551,16 @@ IValue Runtime::execute(const Code& entry, std::vector<IValue>& args) const {
   op_Print:
     print(printLine(*ip, a, r));
     NEXT();
+  op_Fork: {
+    // Runs the forked subgraph to completion now (ir/future.h), in a nested run with
+    // its own execution state; its errors surface here, as they would at wait().
+    std::vector<IValue> forkArgs;
+    forkArgs.reserve(ip->numInputs);
+    for (uint32_t i = 0; i < ip->numInputs; ++i) forkArgs.push_back(reg(r, a[i]));
+    IValue value = execute(*code->subcodes()[ip->aux], forkArgs);
+    r[a[ip->numInputs]] = IValue(Ref<Capsule>(makeRef<FutureObj>(std::move(value))));
+    NEXT();
+  }
   op_Return: {
     if (st.frames.size() == 1) {
       result = runResult(*ip, a, r);

@@ -69,10 +69,12 @@ IValue dictPopDefault(const Dict& d, IValue key, IValue fallback) {
   return out;
 }
 
-/// The last inserted (key, value), removed.
+/// The first inserted (key, value), removed.
 Ref<TupleObj> dictPopItem(const Dict& d) {
   if (d->empty()) raisePython("KeyError", "'popitem(): dictionary is empty'");
-  auto [key, value] = d->items().back();
+  // TorchScript pops the *first* inserted item (PyTorch's dictPopItem takes begin()),
+  // unlike Python's LIFO popitem; programs saved by PyTorch rely on its behavior.
+  auto [key, value] = d->items().front();
   d->erase(key);
   return TupleObj::create({key, value}, itemType(*d));
 }

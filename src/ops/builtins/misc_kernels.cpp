@@ -9,6 +9,7 @@
 #include <mutex>
 #include <set>
 
+#include "ir/future.h"
 #include "ops/builtins/builtins.h"
 #include "ops/builtins/python_sequence.h"
 
@@ -88,7 +89,15 @@ void varargFalse(Stack& stack) {
 
 }  // namespace
 
+/// torch.jit.wait(fut): the value of a (always complete, see ir/future.h) Future.
+IValue waitFuture(IValue fut) {
+  auto* f = fut.isCapsule() ? dynamic_cast<FutureObj*>(fut.toCapsule().get()) : nullptr;
+  if (!f) fail<ValueError>("aten::wait expected a Future but got {}", fut.tagName());
+  return f->value;
+}
+
 void registerMiscKernels(OperatorRegistry& r) {
+  r.registerKernel("aten::wait", boxed<waitFuture>);
   r.registerKernel("aten::__is__", boxed<[](IValue a, IValue b) { return a.is(b); }>);
   r.registerKernel("aten::__isnot__", boxed<[](IValue a, IValue b) { return !a.is(b); }>);
   r.registerKernel("prim::Print", printKernel);

@@ -66,6 +66,51 @@ Tensor numToTensor(const Scalar& s) {
 
 bool onDevice(const Tensor& t, DeviceType type) { return t.device().type == type; }
 
+/// The elements of `t` from flat index `offset` on, as nested lists of `dims` levels.
+IValue toListLevel(const Tensor& t, int64_t level, int64_t& flat, int64_t code) {
+  if (level == t.dim()) {
+    int64_t i = flat++;
+    switch (code) {
+      case 0: return IValue(t.itemAsInt(i));
+      case 1: return IValue(t.itemAsDouble(i));
+      case 2: return IValue(t.itemAsInt(i) != 0);
+      default: return IValue(std::complex<double>(t.itemAsDouble(i), 0));
+    }
+  }
+  static const TypePtr kLeaf[] = {IntType::get(), FloatType::get(), BoolType::get(), ComplexType::get()};
+  TypePtr elem = kLeaf[code];
+  for (int64_t l = t.dim() - 1; l > level; --l) elem = ListType::create(elem);
+  auto list = ListObj::create(elem);
+  int64_t n = t.size(level);
+  list->elements.reserve(static_cast<size_t>(n));
+  for (int64_t k = 0; k < n; ++k) list->elements.push_back(toListLevel(t, level + 1, flat, code));
+  return IValue(list);
+}
+
+/// prim::tolist(Tensor self, int dims, int elem_code) (vararg): x.tolist() with the
+/// annotated result `List[...[T]]`; codes 0 int, 1 float, 2 bool, 3 complex.
+void tolist(Stack& stack) {
+  stack.pop_back();  // the vararg count (always 3)
+  int64_t code = stack.back().toInt();
+  stack.pop_back();
+  int64_t dims = stack.back().toInt();
+  stack.pop_back();
+  Tensor t = stack.back().toTensor();
+  stack.pop_back();
+  if (t.dim() != dims)
+    runtimeError(fmt::format("Output annotation list dimension and runtime tensor dimension must "
+                             "match for tolist() (expected {}, got {})",
+                             dims, t.dim()));
+  bool ok = code == 0   ? isIntegralType(t.dtype(), false)
+            : code == 1 ? isFloatingType(t.dtype())
+            : code == 2 ? t.dtype() == ScalarType::Bool
+                        : isComplexType(t.dtype());
+  if (!ok)
+    runtimeError("Output annotation element type and runtime tensor element type must match for tolist()");
+  int64_t flat = 0;
+  stack.push_back(toListLevel(t, 0, flat, code));
+}
+
 }  // namespace
 
 void registerTensorInfoKernels(OperatorRegistry& r) {
@@ -99,6 +144,9 @@ void registerTensorInfoKernels(OperatorRegistry& r) {
     r.registerKernel(o, boxed<[](const Tensor&) { return false; }>);
 
   r.registerKernel("aten::item", boxed<item>);
+  r.registerKernel("prim::tolist", tolist);
+  // Sconce does not track gradients: a tensor's .grad is always None.
+  r.registerKernel("prim::grad", boxed<[](const Tensor&) { return IValue(); }>);
   r.registerKernel("aten::Int.Tensor", boxed<toInt>);
   r.registerKernel("aten::Float.Tensor", boxed<toDouble>);
   r.registerKernel("aten::Bool.Tensor", boxed<toBool>);

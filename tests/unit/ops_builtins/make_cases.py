@@ -459,7 +459,15 @@ cases_for(["aten::get.default_int"], [(DI, 1, "d"), (DI, 7, "d")], lambda d, k, 
 cases_for(["aten::setdefault.str"], [(DS, "a", 5), (DS, "q", 5)], lambda d, k, v: d.setdefault(k, v), mut=[0])
 cases_for(["aten::pop.Dict_str"], [(DS, "a"), (DS, "z")], lambda d, k: d.pop(k), mut=[0])
 cases_for(["aten::pop.Dict_default_str"], [(DS, "a", 0), (DS, "z", 0)], lambda d, k, v: d.pop(k, v), mut=[0])
-cases_for(["aten::popitem.str"], [(DS,), (D({}, "str", "int"),)], lambda d: d.popitem(), mut=[0])
+def ts_popitem(d):
+    """TorchScript's dict.popitem() removes the first inserted item (Python's the last)."""
+    if not d:
+        raise KeyError("popitem(): dictionary is empty")
+    k = next(iter(d))
+    return (k, d.pop(k))
+
+
+cases_for(["aten::popitem.str"], [(DS,), (D({}, "str", "int"),)], ts_popitem, mut=[0])
 cases_for(["aten::update.str"], [(DS, {"b": 20, "c": 30})], lambda d, o: d.update(o), outs=0, mut=[0])
 cases_for(["aten::keys.str"], [(DS,)], lambda d: list(d.keys()))
 cases_for(["aten::values.int"], [(DI,)], lambda d: list(d.values()))
