@@ -6,11 +6,13 @@
 
 #include "ops/operator_registry.h"
 #include "ops/builtins/builtins.h"
+#include "ops/nn/register_nn.h"
 
 namespace sconce {
 
 void registerAllKernels(OperatorRegistry& registry) {
   ops::registerBuiltinKernels(registry);
+  ops::registerNnKernels(registry);
 }
 
 }  // namespace sconce

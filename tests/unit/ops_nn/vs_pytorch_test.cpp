@@ -1,0 +1,259 @@
+// Runs the nn kernels on the cases make_cases.py recorded from PyTorch 1.13.
+//
+// Each case names an operator overload and holds every schema argument as an IValue,
+// so the test drives the kernel exactly as the interpreter does: push the arguments,
+// call the boxed kernel from the operator table, compare what it pushed (dtype, shape,
+// values within the case's tolerance) or the error it threw (PyTorch's first line).
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <sstream>
+#include <thread>
+
+#include "ops/operator_registry.h"
+#include "serialization/archive.h"
+
+namespace sconce {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kScript = fs::path(SCONCE_SOURCE_DIR) / "tests/unit/ops_nn/make_cases.py";
+const fs::path kFixtures = fs::path(SCONCE_BINARY_DIR) / "fixtures/ops_nn";
+
+std::string readFile(const fs::path& p) {
+  std::ifstream f(p, std::ios::binary);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+std::pair<int, std::string> run(const std::string& command) {
+  std::string out;
+  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+  if (!pipe) return {-1, "popen failed"};
+  std::array<char, 4096> buf;
+  while (size_t n = fread(buf.data(), 1, buf.size(), pipe)) out.append(buf.data(), n);
+  int status = pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+// Generates the fixtures once per script version. Test processes run concurrently: an
+// exclusive flock() beside the fixtures makes one generate while the others wait.
+const std::string& fixtureProblem() {
+  static std::string problem;
+  static std::once_flag once;
+  std::call_once(once, [] {
+    std::string stamp = std::to_string(std::hash<std::string>()(readFile(kScript)));
+    fs::create_directories(kFixtures.parent_path());
+    int lock = ::open((kFixtures.string() + ".lock").c_str(), O_CREAT | O_RDWR, 0644);
+    if (lock >= 0) ::flock(lock, LOCK_EX);
+    struct Unlock {
+      int fd;
+      ~Unlock() {
+        if (fd >= 0) ::close(fd);  // closing releases the lock
+      }
+    } unlock{lock};
+    if (readFile(kFixtures / "stamp") == stamp) return;
+    if (run("/usr/bin/python3 -c 'import torch'").first != 0) {
+      problem = "/usr/bin/python3 with torch is not available";
+      return;
+    }
+    fs::path tmp = kFixtures.string() + ".tmp" + std::to_string(getpid());
+    fs::remove_all(tmp);
+    fs::create_directories(tmp);
+    auto [rc, out] = run("/usr/bin/python3 " + kScript.string() + " " + tmp.string());
+    if (rc != 0) {
+      problem = "make_cases.py failed:\n" + out;
+      return;
+    }
+    std::ofstream(tmp / "stamp") << stamp;
+    std::error_code ec;
+    fs::remove_all(kFixtures, ec);
+    fs::rename(tmp, kFixtures, ec);
+    if (ec) fs::remove_all(tmp);
+  });
+  return problem;
+}
+
+#define REQUIRE_FIXTURES()                                             \
+  do {                                                                 \
+    if (!fixtureProblem().empty()) {                                   \
+      if (fixtureProblem().find("not available") != std::string::npos) \
+        GTEST_SKIP() << fixtureProblem();                              \
+      FAIL() << fixtureProblem();                                      \
+    }                                                                  \
+  } while (0)
+
+struct Case {
+  std::string name, op;
+  std::vector<IValue> args;
+  IValue expect;
+  double rtol = 0, atol = 0;
+  std::vector<std::pair<int64_t, Tensor>> post;
+};
+
+const std::vector<Case>& cases() {
+  static std::vector<Case> all;
+  static std::once_flag once;
+  std::call_once(once, [] {
+    IValue data = Archive::open((kFixtures / "cases.pt").string())->loadData();
+    for (const IValue& c : data.toList()->elements) {
+      const auto& e = c.toTuple()->elements;
+      Case k;
+      k.name = e[0].toStringRef();
+      k.op = e[1].toStringRef();
+      k.args = e[2].toList()->elements;
+      k.expect = e[3];
+      k.rtol = e[4].toDouble();
+      k.atol = e[5].toDouble();
+      for (const IValue& p : e[6].toList()->elements)
+        k.post.emplace_back(p.toTuple()->elements[0].toInt(), p.toTuple()->elements[1].toTensor());
+      all.push_back(std::move(k));
+    }
+  });
+  return all;
+}
+
+// Empty when `got` matches `want` within tolerance (NaN matches NaN), else why not.
+std::string compareTensors(const Tensor& got, const Tensor& want, double rtol, double atol) {
+  if (got.dtype() != want.dtype())
+    return fmt::format("dtype {} != {}", scalarTypeName(got.dtype()), scalarTypeName(want.dtype()));
+  if (got.sizes() != want.sizes())
+    return fmt::format("shape [{}] != [{}]", fmt::join(got.sizes(), ", "), fmt::join(want.sizes(), ", "));
+  for (int64_t i = 0; i < want.numel(); ++i) {
+    const double g = got.itemAsDouble(i), w = want.itemAsDouble(i);
+    if (std::isnan(w) && std::isnan(g)) continue;
+    if (g == w) continue;
+    if (!(std::abs(g - w) <= atol + rtol * std::abs(w)))
+      return fmt::format("element {}: {} != {} (|diff| {})", i, g, w, std::abs(g - w));
+  }
+  return "";
+}
+
+std::string compareValue(const IValue& got, const IValue& want, double rtol, double atol) {
+  if (want.isTensor()) {
+    if (!got.isTensor()) return fmt::format("expected a Tensor, got {}", got.tagName());
+    return compareTensors(got.toTensor(), want.toTensor(), rtol, atol);
+  }
+  if (want.isInt()) {
+    if (!got.isInt() || got.toInt() != want.toInt()) return "int result differs";
+    return "";
+  }
+  return fmt::format("unexpected expected-value kind {}", want.tagName());
+}
+
+// Runs one case; returns "" on success, else a description of the mismatch.
+std::string runCase(const Case& c) {
+  const Operator* op = OperatorRegistry::global().find(c.op);
+  if (!op) return "unknown operator " + c.op;
+  if (!op->hasKernel()) return "no kernel for " + c.op;
+  Stack stack(c.args.begin(), c.args.end());
+  // Mutated arguments must not alias the fixture (cases() is shared across tests).
+  for (auto& [i, t] : c.post) stack[static_cast<size_t>(i)] = IValue(stack[static_cast<size_t>(i)].toTensor().clone());
+  std::vector<IValue> inputs = stack;
+  try {
+    op->kernel(stack);
+  } catch (const std::exception& e) {
+    if (c.expect.isString()) {
+      const std::string& want = c.expect.toStringRef();
+      return std::string(e.what()) == want ? "" : fmt::format("error '{}' != '{}'", e.what(), want);
+    }
+    return fmt::format("threw: {}", e.what());
+  }
+  if (c.expect.isString()) return "expected error: " + c.expect.toStringRef();
+  std::vector<IValue> wants;
+  if (c.expect.isTuple()) wants = c.expect.toTuple()->elements;
+  else wants.push_back(c.expect);
+  if (stack.size() != wants.size()) return fmt::format("pushed {} values, expected {}", stack.size(), wants.size());
+  for (size_t i = 0; i < wants.size(); ++i) {
+    std::string why = compareValue(stack[i], wants[i], c.rtol, c.atol);
+    if (!why.empty()) return fmt::format("output {}: {}", i, why);
+  }
+  for (auto& [i, want] : c.post) {
+    std::string why = compareTensors(inputs[static_cast<size_t>(i)].toTensor(), want, c.rtol, c.atol);
+    if (!why.empty()) return fmt::format("argument {} after the call: {}", i, why);
+  }
+  return "";
+}
+
+// Runs every case whose name starts with one of `prefixes`.
+void runGroup(std::initializer_list<std::string_view> prefixes) {
+  int ran = 0;
+  for (const Case& c : cases()) {
+    bool match = false;
+    for (auto p : prefixes) match = match || std::string_view(c.name).starts_with(p);
+    if (!match) continue;
+    ++ran;
+    std::string why = runCase(c);
+    EXPECT_TRUE(why.empty()) << c.name << " (" << c.op << "): " << why;
+  }
+  EXPECT_GT(ran, 0);
+}
+
+TEST(OpsNnVsPyTorch, Matmul) {
+  REQUIRE_FIXTURES();
+  runGroup({"mm", "bmm", "matmul", "addmm", "addmv", "mv", "dot", "baddbmm", "addbmm", "linear", "outer",
+            "tensordot", "einsum"});
+}
+
+TEST(OpsNnVsPyTorch, Convolution) {
+  REQUIRE_FIXTURES();
+  runGroup({"conv", "_convolution"});
+}
+
+TEST(OpsNnVsPyTorch, Normalization) {
+  REQUIRE_FIXTURES();
+  runGroup({"batch_norm", "native_batch_norm", "_batch_norm", "instance_norm", "layer_norm", "native_layer_norm",
+            "group_norm", "native_group_norm"});
+}
+
+TEST(OpsNnVsPyTorch, Pooling) {
+  REQUIRE_FIXTURES();
+  runGroup({"max_pool", "avg_pool", "adaptive", "_adaptive"});
+}
+
+// Every recorded case belongs to some group above (a new op's cases are not silently
+// skipped).
+TEST(OpsNnVsPyTorch, EveryCaseRuns) {
+  REQUIRE_FIXTURES();
+  int failed = 0;
+  for (const Case& c : cases()) failed += runCase(c).empty() ? 0 : 1;
+  EXPECT_EQ(failed, 0);
+}
+
+// The runtime calls kernels from many threads at once: convolutions and GEMMs running
+// concurrently must give the single-threaded results.
+TEST(OpsNnVsPyTorch, ConcurrentCalls) {
+  REQUIRE_FIXTURES();
+  std::vector<const Case*> picked;
+  for (const Case& c : cases())
+    if ((c.name.starts_with("conv2d") || c.name.starts_with("mm") || c.name.starts_with("linear")) &&
+        !c.expect.isString())
+      picked.push_back(&c);
+  ASSERT_FALSE(picked.empty());
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&] {
+      for (int rep = 0; rep < 5; ++rep)
+        for (const Case* c : picked)
+          if (!runCase(*c).empty()) ++failures;
+    });
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(failures.load(), 0);
+}
+
+}  // namespace
+}  // namespace sconce
