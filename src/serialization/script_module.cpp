@@ -146,6 +146,10 @@ IValue coerceToType(const IValue& v, const TypePtr& type, const std::string& wha
     case TypeKind::Float:
       if (v.isInt()) return IValue(static_cast<double>(v.toInt()));
       break;
+    case TypeKind::Bool:
+      // Python's bool(0/1), as pybind11's converting bool cast does for PyTorch.
+      if (v.isInt()) return IValue(v.toInt() != 0);
+      break;
     case TypeKind::Complex:
       if (v.isInt()) return IValue(std::complex<double>(static_cast<double>(v.toInt()), 0));
       if (v.isDouble()) return IValue(std::complex<double>(v.toDouble(), 0));
