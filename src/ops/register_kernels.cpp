@@ -7,12 +7,14 @@
 #include "ops/operator_registry.h"
 #include "ops/builtins/builtins.h"
 #include "ops/nn/register_nn.h"
+#include "ops/kernels/register_tensor_kernels.h"
 
 namespace sconce {
 
 void registerAllKernels(OperatorRegistry& registry) {
   ops::registerBuiltinKernels(registry);
   ops::registerNnKernels(registry);
+  ops::registerTensorKernels(registry);
 }
 
 }  // namespace sconce
