@@ -7,6 +7,9 @@
 #include "ops/nn/nn_common.h"
 #include "ops/nn/normalization.h"
 #include "ops/nn/pooling.h"
+#include "ops/nn/attention.h"
+#include "ops/nn/resample.h"
+#include "ops/nn/rnn.h"
 
 namespace sconce::ops {
 
@@ -160,6 +163,149 @@ void registerPooling(OperatorRegistry& r) {
   r.registerKernel("aten::adaptive_max_pool3d", boxed<[](Tensor x, Ints size) { return nn::adaptiveMaxPool(3, x, size); }>);
 }
 
+void registerResample(OperatorRegistry& r) {
+  using nn::Interp;
+  using OptDouble = std::optional<double>;
+  using OptInts = std::optional<Ints>;
+  using OptDoubles = std::optional<std::vector<double>>;
+  r.registerKernel("aten::upsample_nearest1d.vec", boxed<[](Tensor x, OptInts size, OptDoubles scales) {
+                     return nn::upsampleVec(x, Interp::Nearest, 1, size, false, scales);
+                   }>);
+  r.registerKernel("aten::upsample_nearest2d.vec", boxed<[](Tensor x, OptInts size, OptDoubles scales) {
+                     return nn::upsampleVec(x, Interp::Nearest, 2, size, false, scales);
+                   }>);
+  r.registerKernel("aten::upsample_nearest3d.vec", boxed<[](Tensor x, OptInts size, OptDoubles scales) {
+                     return nn::upsampleVec(x, Interp::Nearest, 3, size, false, scales);
+                   }>);
+  r.registerKernel("aten::upsample_linear1d.vec", boxed<[](Tensor x, OptInts size, bool align, OptDoubles scales) {
+                     return nn::upsampleVec(x, Interp::Linear, 1, size, align, scales);
+                   }>);
+  r.registerKernel("aten::upsample_bilinear2d.vec", boxed<[](Tensor x, OptInts size, bool align, OptDoubles scales) {
+                     return nn::upsampleVec(x, Interp::Linear, 2, size, align, scales);
+                   }>);
+  r.registerKernel("aten::upsample_trilinear3d.vec", boxed<[](Tensor x, OptInts size, bool align, OptDoubles scales) {
+                     return nn::upsampleVec(x, Interp::Linear, 3, size, align, scales);
+                   }>);
+  r.registerKernel("aten::upsample_bicubic2d.vec", boxed<[](Tensor x, OptInts size, bool align, OptDoubles scales) {
+                     return nn::upsampleVec(x, Interp::Cubic, 2, size, align, scales);
+                   }>);
+  r.registerKernel("aten::upsample_nearest1d", boxed<[](Tensor x, Ints size, OptDouble s) {
+                     return nn::upsample(x, Interp::Nearest, size, false, {s});
+                   }>);
+  r.registerKernel("aten::upsample_nearest2d", boxed<[](Tensor x, Ints size, OptDouble sh, OptDouble sw) {
+                     return nn::upsample(x, Interp::Nearest, size, false, {sh, sw});
+                   }>);
+  r.registerKernel("aten::upsample_nearest3d", boxed<[](Tensor x, Ints size, OptDouble sd, OptDouble sh, OptDouble sw) {
+                     return nn::upsample(x, Interp::Nearest, size, false, {sd, sh, sw});
+                   }>);
+  r.registerKernel("aten::upsample_linear1d", boxed<[](Tensor x, Ints size, bool align, OptDouble s) {
+                     return nn::upsample(x, Interp::Linear, size, align, {s});
+                   }>);
+  r.registerKernel("aten::upsample_bilinear2d", boxed<[](Tensor x, Ints size, bool align, OptDouble sh, OptDouble sw) {
+                     return nn::upsample(x, Interp::Linear, size, align, {sh, sw});
+                   }>);
+  r.registerKernel("aten::upsample_trilinear3d",
+                   boxed<[](Tensor x, Ints size, bool align, OptDouble sd, OptDouble sh, OptDouble sw) {
+                     return nn::upsample(x, Interp::Linear, size, align, {sd, sh, sw});
+                   }>);
+  r.registerKernel("aten::upsample_bicubic2d", boxed<[](Tensor x, Ints size, bool align, OptDouble sh, OptDouble sw) {
+                     return nn::upsample(x, Interp::Cubic, size, align, {sh, sw});
+                   }>);
+  r.registerKernel("aten::pixel_shuffle", boxed<[](Tensor x, int64_t f) { return nn::pixel_shuffle(x, f); }>);
+  r.registerKernel("aten::pixel_unshuffle", boxed<[](Tensor x, int64_t f) { return nn::pixel_unshuffle(x, f); }>);
+  r.registerKernel("aten::channel_shuffle", boxed<[](Tensor x, int64_t g) { return nn::channel_shuffle(x, g); }>);
+  r.registerKernel("aten::constant_pad_nd", boxed<[](Tensor x, Ints pad, Scalar v) {
+                     return nn::constant_pad_nd(x, pad, v);
+                   }>);
+  r.registerKernel("aten::pad", boxed<[](Tensor x, Ints p, std::string mode, OptDouble v) {
+                     return nn::pad(x, p, mode, v);
+                   }>);
+  r.registerKernel("aten::reflection_pad1d", boxed<[](Tensor x, Ints p) { return nn::reflectionPad(x, p, 1); }>);
+  r.registerKernel("aten::reflection_pad2d", boxed<[](Tensor x, Ints p) { return nn::reflectionPad(x, p, 2); }>);
+  r.registerKernel("aten::reflection_pad3d", boxed<[](Tensor x, Ints p) { return nn::reflectionPad(x, p, 3); }>);
+  r.registerKernel("aten::replication_pad1d", boxed<[](Tensor x, Ints p) { return nn::replicationPad(x, p, 1); }>);
+  r.registerKernel("aten::replication_pad2d", boxed<[](Tensor x, Ints p) { return nn::replicationPad(x, p, 2); }>);
+  r.registerKernel("aten::replication_pad3d", boxed<[](Tensor x, Ints p) { return nn::replicationPad(x, p, 3); }>);
+}
+
+template <nn::RnnMode M>
+void registerRnnInput(OperatorRegistry& r, const char* name) {
+  if constexpr (M == nn::RnnMode::Lstm) {
+    r.registerKernel(name, boxed<[](Tensor x, std::vector<Tensor> hx, std::vector<Tensor> params, bool hasBiases,
+                                    int64_t layers, double dropout, bool train, bool bidir, bool batchFirst) {
+                       return nn::rnnForward(M, x, hx, params, hasBiases, layers, dropout, train, bidir, batchFirst);
+                     }>);
+  } else {
+    r.registerKernel(name, boxed<[](Tensor x, Tensor hx, std::vector<Tensor> params, bool hasBiases, int64_t layers,
+                                    double dropout, bool train, bool bidir, bool batchFirst) {
+                       auto [out, h, c] =
+                           nn::rnnForward(M, x, {hx}, params, hasBiases, layers, dropout, train, bidir, batchFirst);
+                       return std::tuple<Tensor, Tensor>{out, h};
+                     }>);
+  }
+}
+
+template <nn::RnnMode M>
+void registerRnnCell(OperatorRegistry& r, const char* name) {
+  r.registerKernel(name, boxed<[](Tensor x, Tensor hx, Tensor wIh, Tensor wHh, OptTensor bIh, OptTensor bHh) {
+                     return nn::rnnCell(M, x, hx, wIh, wHh, optTensor(bIh), optTensor(bHh));
+                   }>);
+}
+
+void registerRnn(OperatorRegistry& r) {
+  registerRnnInput<nn::RnnMode::Lstm>(r, "aten::lstm.input");
+  registerRnnInput<nn::RnnMode::Gru>(r, "aten::gru.input");
+  registerRnnInput<nn::RnnMode::Tanh>(r, "aten::rnn_tanh.input");
+  registerRnnInput<nn::RnnMode::Relu>(r, "aten::rnn_relu.input");
+  r.registerKernel("aten::lstm_cell", boxed<[](Tensor x, std::vector<Tensor> hx, Tensor wIh, Tensor wHh, OptTensor bIh,
+                                               OptTensor bHh) {
+                     return nn::lstm_cell(x, hx, wIh, wHh, optTensor(bIh), optTensor(bHh));
+                   }>);
+  registerRnnCell<nn::RnnMode::Gru>(r, "aten::gru_cell");
+  registerRnnCell<nn::RnnMode::Tanh>(r, "aten::rnn_tanh_cell");
+  registerRnnCell<nn::RnnMode::Relu>(r, "aten::rnn_relu_cell");
+}
+
+// A possibly undefined tensor result: None when undefined (PyTorch returns an
+// undefined tensor, which TorchScript sees as None).
+IValue tensorOrNone(const Tensor& t) { return t.defined() ? IValue(t) : IValue(); }
+
+void nativeMultiHeadAttention(Stack& stack) {
+  auto [q, k, v, embedDim, numHead, qkvW, qkvB, projW, projB, mask, needWeights, average, maskType] =
+      popArgs<Tensor, Tensor, Tensor, int64_t, int64_t, Tensor, Tensor, Tensor, Tensor, OptTensor, bool, bool,
+              std::optional<int64_t>>(stack);
+  auto [out, weights] = nn::native_multi_head_attention(q, k, v, embedDim, numHead, qkvW, qkvB, projW, projB,
+                                                        optTensor(mask), needWeights, average, maskType);
+  stack.push_back(IValue(out));
+  stack.push_back(tensorOrNone(weights));
+}
+
+void transformerEncoderLayerFwd(Stack& stack) {
+  auto args = popValues(stack, 20);
+  auto t = [&](size_t i) { return args[i].toTensor(); };
+  OptTensor mask = args[18].isNone() ? std::nullopt : OptTensor(args[18].toTensor());
+  std::optional<int64_t> maskType = args[19].isNone() ? std::nullopt : std::optional<int64_t>(args[19].toInt());
+  push(stack, nn::transformer_encoder_layer_fwd(t(0), args[1].toInt(), args[2].toInt(), t(3), t(4), t(5), t(6),
+                                                args[7].toBool(), args[8].toBool(), args[9].toDouble(), t(10), t(11),
+                                                t(12), t(13), t(14), t(15), t(16), t(17), optTensor(mask), maskType));
+}
+
+void registerAttention(OperatorRegistry& r) {
+  // PyTorch 2.x's op (absent from the 1.13 table); 2.5 added enable_gqa, which this
+  // schema includes with its default so both spellings resolve.
+  r.registerKernel(
+      "aten::scaled_dot_product_attention(Tensor query, Tensor key, Tensor value, Tensor? attn_mask=None, "
+      "float dropout_p=0.0, bool is_causal=False, *, float? scale=None, bool enable_gqa=False) -> Tensor",
+      boxed<[](Tensor q, Tensor k, Tensor v, OptTensor mask, double p, bool causal, std::optional<double> scale,
+               bool gqa) { return nn::scaled_dot_product_attention(q, k, v, optTensor(mask), p, causal, scale, gqa); }>);
+  r.registerKernel("aten::_scaled_dot_product_attention",
+                   boxed<[](Tensor q, Tensor k, Tensor v, OptTensor mask, double p, bool needWeights, bool causal) {
+                     return nn::_scaled_dot_product_attention(q, k, v, optTensor(mask), p, needWeights, causal);
+                   }>);
+  r.registerKernel("aten::_native_multi_head_attention", nativeMultiHeadAttention);
+  r.registerKernel("aten::_transformer_encoder_layer_fwd", transformerEncoderLayerFwd);
+}
+
 }  // namespace
 
 void registerNnKernels(OperatorRegistry& r) {
@@ -167,6 +313,9 @@ void registerNnKernels(OperatorRegistry& r) {
   registerConvolution(r);
   registerNormalization(r);
   registerPooling(r);
+  registerResample(r);
+  registerRnn(r);
+  registerAttention(r);
 }
 
 }  // namespace sconce::ops

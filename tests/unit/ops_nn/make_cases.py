@@ -286,12 +286,137 @@ def pool_cases():
     case("adaptive_max_pool3d", "aten::adaptive_max_pool3d", r(1, 2, 5, 6, 7), [2, 3, 4])
 
 
+# ---- resampling and padding ------------------------------------------------------------
+def resample_cases():
+    x = r(2, 3, 5, 6)
+    case("upsample_nearest2d", "aten::upsample_nearest2d", x, [10, 12])
+    case("upsample_nearest2d_odd", "aten::upsample_nearest2d", x, [7, 4])
+    case("upsample_nearest2d_scales", "aten::upsample_nearest2d", x, [8, 9], 1.7, 1.5)
+    case("upsample_nearest2d_vec_size", "aten::upsample_nearest2d.vec", x, [7, 13], None)
+    case("upsample_nearest2d_vec_scale", "aten::upsample_nearest2d.vec", x, None, [2.5, 1.5])
+    case("upsample_nearest1d", "aten::upsample_nearest1d", r(2, 3, 7), [11])
+    case("upsample_nearest1d_vec", "aten::upsample_nearest1d.vec", r(2, 3, 7), None, [2.0])
+    case("upsample_nearest3d", "aten::upsample_nearest3d", r(1, 2, 3, 4, 5), [5, 8, 7])
+    case("upsample_nearest3d_vec", "aten::upsample_nearest3d.vec", r(1, 2, 3, 4, 5), None, [2.0, 1.5, 1.0])
+    for align in (False, True):
+        a = f"_align{int(align)}"
+        case(f"upsample_bilinear2d{a}", "aten::upsample_bilinear2d", x, [9, 13], align)
+        case(f"upsample_bilinear2d_down{a}", "aten::upsample_bilinear2d", x, [3, 4], align)
+        case(f"upsample_bilinear2d_vec{a}", "aten::upsample_bilinear2d.vec", x, None, align, [2.0, 1.5])
+        case(f"upsample_bilinear2d_noncontig{a}", "aten::upsample_bilinear2d", noncontig(2, 3, 5, 6), [8, 8], align)
+        case(f"upsample_linear1d{a}", "aten::upsample_linear1d", r(2, 3, 7), [12], align)
+        case(f"upsample_linear1d_vec{a}", "aten::upsample_linear1d.vec", r(2, 3, 7), [3], align, None)
+        case(f"upsample_bicubic2d{a}", "aten::upsample_bicubic2d", x, [9, 11], align)
+        case(f"upsample_bicubic2d_vec{a}", "aten::upsample_bicubic2d.vec", x, None, align, [1.5, 2.0])
+        case(f"upsample_trilinear3d{a}", "aten::upsample_trilinear3d", r(1, 2, 3, 4, 5), [5, 6, 7], align)
+    case("pixel_shuffle", "aten::pixel_shuffle", r(2, 8, 3, 4), 2)
+    case("pixel_shuffle_5d", "aten::pixel_shuffle", r(2, 2, 9, 3, 2), 3)
+    case("pixel_shuffle_error", "aten::pixel_shuffle", r(2, 7, 3, 4), 2)
+    case("pixel_unshuffle", "aten::pixel_unshuffle", r(2, 2, 6, 4), 2)
+    case("channel_shuffle", "aten::channel_shuffle", r(2, 6, 3, 3), 3)
+    case("constant_pad_nd", "aten::constant_pad_nd", r(2, 3, 4), [1, 2, 0, 1], 1.5)
+    case("constant_pad_nd_negative", "aten::constant_pad_nd", r(2, 3, 5), [-1, 2, 1, -1])
+    case("constant_pad_nd_int", "aten::constant_pad_nd", torch.randint(0, 9, (2, 3)), [1, 1, 1, 1], 7)
+    case("constant_pad_nd_noncontig", "aten::constant_pad_nd", noncontig(3, 4), [2, 0])
+    case("reflection_pad1d", "aten::reflection_pad1d", r(2, 3, 5), [2, 3])
+    case("reflection_pad2d", "aten::reflection_pad2d", r(2, 3, 4, 5), [1, 2, 3, 0])
+    case("reflection_pad2d_unbatched", "aten::reflection_pad2d", r(3, 4, 5), [1, 1, 1, 1])
+    case("reflection_pad2d_error", "aten::reflection_pad2d", r(1, 2, 3, 3), [3, 3, 0, 0])
+    case("replication_pad1d", "aten::replication_pad1d", r(2, 3, 5), [2, 4])
+    case("replication_pad2d", "aten::replication_pad2d", r(2, 3, 4, 5), [1, 2, 3, 0])
+    case("replication_pad3d", "aten::replication_pad3d", r(1, 2, 3, 4, 5), [1, 2, 0, 1, 2, 1])
+    for mode, pd in [("constant", [1, 2]), ("reflect", [2, 1, 1, 2]), ("replicate", [1, 1, 2, 0]),
+                     ("circular", [1, 2, 2, 1])]:
+        case(f"pad_{mode}", "aten::pad", r(2, 3, 4, 5), pd, mode, 0.5 if mode == "constant" else None)
+
+
+# ---- recurrent layers ------------------------------------------------------------------
+def rnn_params(mode, inp, hidden, layers, bidir, bias, proj=0):
+    m = {"lstm": torch.nn.LSTM, "gru": torch.nn.GRU, "rnn_tanh": torch.nn.RNN, "rnn_relu": torch.nn.RNN}[mode]
+    kw = dict(num_layers=layers, bidirectional=bidir, bias=bias)
+    if mode.startswith("rnn"):
+        kw["nonlinearity"] = mode[4:]
+    if proj:
+        kw["proj_size"] = proj
+    return [p.detach().clone() for p in m(inp, hidden, **kw)._flat_weights]
+
+
+def rnn_cases():
+    # Recurrences compound rounding over time steps: atol 1e-4 after 5 steps of tanh'd
+    # values in (-1, 1).
+    RNN = dict(rtol=1e-4, atol=1e-4)
+    T, B, I, H = 5, 3, 4, 6
+    for mode in ("lstm", "gru", "rnn_tanh", "rnn_relu"):
+        for layers, bidir, bias, bf in [(1, False, True, False), (2, True, True, False), (2, False, False, True),
+                                        (1, True, True, True)]:
+            dirs = 2 if bidir else 1
+            x = r(B, T, I) if bf else r(T, B, I)
+            params = rnn_params(mode, I, H, layers, bidir, bias)
+            h0 = r(layers * dirs, B, H)
+            hx = [h0, r(layers * dirs, B, H)] if mode == "lstm" else h0
+            case(f"{mode}_l{layers}_bi{int(bidir)}_b{int(bias)}_bf{int(bf)}", f"aten::{mode}.input", x, hx, params,
+                 bias, layers, 0.0, False, bidir, bf, **RNN)
+    params = rnn_params("lstm", I, H, 2, True, True, proj=3)
+    case("lstm_proj", "aten::lstm.input", r(T, B, I), [r(4, B, 3), r(4, B, H)], params, True, 2, 0.0, False, True,
+         False, **RNN)
+    w = rnn_params("lstm", I, H, 1, False, True)
+    case("lstm_cell", "aten::lstm_cell", r(B, I), [r(B, H), r(B, H)], *w, **RNN)
+    case("lstm_cell_nobias", "aten::lstm_cell", r(B, I), [r(B, H), r(B, H)], w[0], w[1], None, None, **RNN)
+    for mode in ("gru", "rnn_tanh", "rnn_relu"):
+        w = rnn_params(mode, I, H, 1, False, True)
+        case(f"{mode}_cell", f"aten::{mode}_cell", r(B, I), r(B, H), *w, **RNN)
+
+
+# ---- attention -------------------------------------------------------------------------
+def attention_cases():
+    ATT = dict(rtol=1e-4, atol=1e-4)
+    q, k, v = r(2, 3, 5, 8), r(2, 3, 7, 8), r(2, 3, 7, 4)
+    case("_scaled_dot_product_attention", "aten::_scaled_dot_product_attention", q, k, v, None, 0.0, True, False,
+         **ATT)
+    case("_scaled_dot_product_attention_mask", "aten::_scaled_dot_product_attention", q, k, v,
+         torch.rand(5, 7) > 0.3, 0.0, False, False, **ATT)
+    case("_scaled_dot_product_attention_causal", "aten::_scaled_dot_product_attention", q, r(2, 3, 5, 8),
+         r(2, 3, 5, 4), None, 0.0, True, True, **ATT)
+    case("_scaled_dot_product_attention_floatmask", "aten::_scaled_dot_product_attention", q, k, v, r(5, 7), 0.0,
+         False, False, **ATT)
+    E, Hh, B, L = 8, 2, 2, 5
+    mha = torch.nn.MultiheadAttention(E, Hh, batch_first=True).eval()
+    qkv_w, qkv_b = mha.in_proj_weight.detach(), mha.in_proj_bias.detach()
+    pw, pb = mha.out_proj.weight.detach(), mha.out_proj.bias.detach()
+    x = r(B, L, E)
+    case("_native_multi_head_attention", "aten::_native_multi_head_attention", x, x, x, E, Hh, qkv_w, qkv_b, pw, pb,
+         None, True, True, None, **ATT)
+    case("_native_multi_head_attention_heads", "aten::_native_multi_head_attention", x, r(B, 6, E), r(B, 6, E), E,
+         Hh, qkv_w, qkv_b, pw, pb, None, True, False, None, **ATT)
+    kpm = torch.zeros(B, L, dtype=torch.bool)
+    kpm[0, 3:] = True
+    case("_native_multi_head_attention_keypad", "aten::_native_multi_head_attention", x, x, x, E, Hh, qkv_w, qkv_b,
+         pw, pb, kpm, True, True, 1, **ATT)
+    layer = torch.nn.TransformerEncoderLayer(E, Hh, dim_feedforward=16, batch_first=True).eval()
+    for norm_first, gelu in [(False, False), (True, True)]:
+        case(f"_transformer_encoder_layer_fwd_nf{int(norm_first)}", "aten::_transformer_encoder_layer_fwd", x, E, Hh,
+             layer.self_attn.in_proj_weight.detach(), layer.self_attn.in_proj_bias.detach(),
+             layer.self_attn.out_proj.weight.detach(), layer.self_attn.out_proj.bias.detach(), gelu, norm_first, 1e-5,
+             layer.norm1.weight.detach(), layer.norm1.bias.detach(), layer.norm2.weight.detach(),
+             layer.norm2.bias.detach(), layer.linear1.weight.detach(), layer.linear1.bias.detach(),
+             layer.linear2.weight.detach(), layer.linear2.bias.detach(), None, None, **ATT)
+    case("_transformer_encoder_layer_fwd_mask", "aten::_transformer_encoder_layer_fwd", x, E, Hh,
+         layer.self_attn.in_proj_weight.detach(), layer.self_attn.in_proj_bias.detach(),
+         layer.self_attn.out_proj.weight.detach(), layer.self_attn.out_proj.bias.detach(), False, False, 1e-5,
+         layer.norm1.weight.detach(), layer.norm1.bias.detach(), layer.norm2.weight.detach(),
+         layer.norm2.bias.detach(), layer.linear1.weight.detach(), layer.linear1.bias.detach(),
+         layer.linear2.weight.detach(), layer.linear2.bias.detach(), kpm, 1, **ATT)
+
+
 def main():
     out = sys.argv[1]
     matmul_cases()
     conv_cases()
     norm_cases()
     pool_cases()
+    resample_cases()
+    rnn_cases()
+    attention_cases()
     torch.save(CASES, f"{out}/cases.pt")
 
 

@@ -224,6 +224,21 @@ TEST(OpsNnVsPyTorch, Pooling) {
   runGroup({"max_pool", "avg_pool", "adaptive", "_adaptive"});
 }
 
+TEST(OpsNnVsPyTorch, ResampleAndPad) {
+  REQUIRE_FIXTURES();
+  runGroup({"upsample", "pixel", "channel_shuffle", "constant_pad", "reflection_pad", "replication_pad", "pad_"});
+}
+
+TEST(OpsNnVsPyTorch, Recurrent) {
+  REQUIRE_FIXTURES();
+  runGroup({"lstm", "gru", "rnn_"});
+}
+
+TEST(OpsNnVsPyTorch, Attention) {
+  REQUIRE_FIXTURES();
+  runGroup({"_scaled_dot", "_native_multi_head", "_transformer_encoder"});
+}
+
 // Every recorded case belongs to some group above (a new op's cases are not silently
 // skipped).
 TEST(OpsNnVsPyTorch, EveryCaseRuns) {
