@@ -45,6 +45,9 @@ namespace sconce {
     "pushes args, calls kernels[aux](stack), pops results")                                \
   _(OpVararg, "(args...) -> (results...); aux: kernel",                                    \
     "as Op, with the number of args pushed last (schemas with `...`)")                     \
+  _(MissingKernel, "(args...) -> (results...); aux: kernel (null)",                         \
+    "raises 'operator ... has no kernel yet': an op in the table that Sconce does not "   \
+    "implement fails only if the program reaches it")                                      \
   _(TupleConstruct, "(elems...) -> (tuple); aux: tuple type", "tuple = (elems...)")        \
   _(TupleUnpack, "(tuple) -> (elems...)", "elems... = tuple (sizes checked)")              \
   _(TupleIndex, "(tuple, index) -> (elem)", "elem = tuple[index] (negative from the end)") \

@@ -489,6 +489,11 @@ IValue Runtime::execute(const Code& entry, std::vector<IValue>& args) const {
   op_OpVararg:
     runKernel(*code, *ip, r, stack, true);
     NEXT();
+  op_MissingKernel: {
+    const FunctionSchema& schema = code->kernelOperator(ip->aux).schema;
+    throw UnsupportedError(fmt::format("operator '{}' has no kernel yet (schema: {})",
+                                       schema.operatorName(), schema.str()));
+  }
   op_TupleConstruct:
     tupleConstruct(*code, *ip, a, r);
     NEXT();

@@ -275,10 +275,10 @@ graph(%x : int):
 )IR");
   g->findValue("f")->setType(FunctionType::create(fakeFunction(9)));
   auto broken = parseIR(R"IR(
-graph(%t : Tensor):
-  %a : Tensor, %b : Tensor, %c : float, %d : int = aten::fbgemm_linear_quantize_weight(%t)
+graph(%t : str):
+  %d : int = aten::mul(%t, %t)
   return (%d)
-)IR");
+)IR");  // no overload of aten::mul takes (str, str)
   Runtime rt([&](Function*) { return broken; });
   EXPECT_THROW(rt.run(*g, {i64(1)}), LoweringError);
 }

@@ -7,19 +7,28 @@
 namespace sconce {
 namespace {
 
-TEST(Lowering, MissingKernelIsReportedAtLoweringWithSchemaAndLine) {
+TEST(Lowering, MissingKernelFailsWhenReachedWithSchemaAndLine) {
   auto source = std::make_shared<Source>("def f(t):\n    return quantize(t)\n", "code/q.py");
   auto g = parseIR(R"IR(
-graph(%t : Tensor):
-  %a : Tensor, %b : Tensor, %c : float, %d : int = aten::fbgemm_linear_quantize_weight(%t)
-  return (%a)
+graph(%t : Tensor, %go : bool):
+  %r : Tensor = prim::If(%go)
+    block0():
+      %a : Tensor, %b : Tensor, %c : float, %d : int = aten::fbgemm_linear_quantize_weight(%t)
+      -> (%a)
+    block1():
+      -> (%t)
+  return (%r)
 )IR");
   testing::findNode(g->block(), Symbol::aten("fbgemm_linear_quantize_weight"))
       ->setSourceRange(testing::rangeOf(source, "quantize(t)"));
+  // Lowering succeeds: a branch that never runs may use ops Sconce lacks.
+  auto code = Code::lower(*g, "f");
+  Tensor t = Tensor::zeros({2});
+  EXPECT_TRUE(Runtime().run(*code, {IValue(t), IValue(false)}).toTensor().is(t));
   try {
-    Code::lower(*g, "f");
-    FAIL() << "expected a LoweringError";
-  } catch (const LoweringError& e) {
+    Runtime().run(*code, {IValue(t), IValue(true)});
+    FAIL() << "expected a ScriptError";
+  } catch (const ScriptError& e) {
     std::string what = e.what();
     EXPECT_NE(what.find("operator 'aten::fbgemm_linear_quantize_weight' has no kernel yet"),
               std::string::npos)
@@ -28,10 +37,8 @@ graph(%t : Tensor):
                         "(Tensor, Tensor, float, int)"),
               std::string::npos)
         << what;
-    EXPECT_NE(what.find("  File \"code/q.py\", line 2\n    "
-                        "    return quantize(t)\n               ~~~~~~~~~~~ <--- HERE"),
-              std::string::npos)
-        << what;
+    EXPECT_NE(what.find("File \"code/q.py\", line 2"), std::string::npos) << what;
+    EXPECT_NE(what.find("quantize(t)"), std::string::npos) << what;
   }
 }
 
