@@ -40,6 +40,8 @@ const TypePtr* baseType(std::string_view name) {
       {"Layout", spelled(TypeKind::Int, "Layout")},
       {"MemoryFormat", spelled(TypeKind::Int, "MemoryFormat")},
       {"SymInt", spelled(TypeKind::Int, "SymInt")},
+      {"SymBool", spelled(TypeKind::Bool, "SymBool")},      // PyTorch 2.x
+      {"DeviceIndex", spelled(TypeKind::Int, "DeviceIndex")},  // PyTorch 2.x
       {"QScheme", spelled(TypeKind::Int, "QScheme")},
       {"ConstQuantizerPtr", spelled(TypeKind::Int, "ConstQuantizerPtr")},
   };
@@ -50,7 +52,9 @@ const TypePtr* baseType(std::string_view name) {
 /// `realType` with every SpelledType replaced by the type it stands for.
 TypePtr canonical(const TypePtr& t) {
   if (dynamic_cast<const SpelledType*>(t.get())) {
-    return t->kind() == TypeKind::Int ? IntType::get() : t;
+    if (t->kind() == TypeKind::Int) return IntType::get();
+    if (t->kind() == TypeKind::Bool) return BoolType::get();
+    return t;
   }
   switch (t->kind()) {
     case TypeKind::List: return ListType::create(canonical(t->expect<ListType>().elementType()));

@@ -35,8 +35,8 @@ struct AliasInfo {
 
 struct Argument {
   std::string name;  ///< empty for unnamed returns
-  /// The type the type system uses: ScalarType, Layout, MemoryFormat, SymInt, QScheme
-  /// are int, Dimname is str.
+  /// The type the type system uses: ScalarType, Layout, MemoryFormat, SymInt, QScheme,
+  /// DeviceIndex are int, SymBool is bool, Dimname is str.
   TypePtr type;
   /// The type as written, for printing (`ScalarType?` where `type` is `int?`).
   TypePtr realType;

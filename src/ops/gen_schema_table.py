@@ -1,18 +1,197 @@
 #!/usr/bin/python3
-"""Regenerates schema_table.inc: the operator schemas TorchScript code can call.
+"""Regenerates the operator schema tables: the schemas TorchScript code can call.
 
 The schema strings are facts about PyTorch's operator set (names, argument types,
 defaults, alias annotations), read from PyTorch itself so that overload resolution sees
 exactly what PyTorch's compiler sees, in PyTorch's registration order (which decides
 between ambiguous overloads). Kernels, flags and shape rules are ours (ops/*.cpp).
 
-Usage: /usr/bin/python3 src/ops/gen_schema_table.py > src/ops/schema_table.inc
+Three files, all loaded by OperatorRegistry (operator_registry.cpp):
+
+  schema_table.inc          every aten/prim schema of PyTorch 1.13 (Debian's torch), from
+                            torch._C._jit_get_all_schemas():
+      /usr/bin/python3 src/ops/gen_schema_table.py > src/ops/schema_table.inc
+
+  schema_table_2x.inc       the schemas of PyTorch 2.x whose operator name
+                            ("aten::foo.overload") the 1.13 table lacks, in the order of
+                            native_functions.yaml, minus backend-only noise (see noise()).
+  schema_overrides_2x.inc   2.x texts that replace a 1.13 schema of the same operator
+                            name (only where 2.x merely appends defaulted arguments and
+                            the op is listed in OVERRIDES).
+
+      /usr/bin/python3 src/ops/gen_schema_table.py --from-2x SOURCE... [--write]
+
+  SOURCE is a saved copy of PyTorch 2.x's aten/src/ATen/native/native_functions.yaml
+  (YAML; every `- func:` entry is read) or a text file with one schema per line (the
+  `aten::` prefix is optional; lines starting with '#' are comments) — used for the
+  TorchScript builtins registered in C++ (torch/csrc/jit/runtime/register_prim_ops*.cpp,
+  register_special_ops.cpp), which are string literals there, not YAML. Without
+  --write the two .inc files are printed to stdout; with it they are written beside
+  this script. Schemas that changed between 1.13 and 2.x for the same operator name are
+  listed on stderr (the 1.13 text stays unless the op is in OVERRIDES).
 """
-import torch
+import os
+import re
+import sys
 
 KEEP = ("aten", "prim")
+HERE = os.path.dirname(os.path.abspath(__file__))
 
-def main():
+# Changed 2.x schemas that replace their 1.13 text: only ops with no kernel yet, whose
+# 2.x schema is the 1.13 one plus trailing arguments with defaults.
+OVERRIDES = {"aten::pad_sequence"}
+
+# Operator-name patterns left out of the 2.x table: backend-, quantization-, sparse- and
+# autograd-internal ops no TorchScript/nn/torchvision/transformers model calls.
+NOISE = re.compile(
+    r"(^_foreach_|_backward|^_?mkldnn|^_?cudnn|^miopen|^_?mps_|^_?fbgemm|^_?nnpack|quantiz|"
+    r"^_?q_|^_?fake_quant|^_?sparse|_sparse_|^_cslt|^_cufft|^_cudnn|^_?nested|_nested_|"
+    r"^_test_|^_fused_moving_avg|^_?vulkan|^_?xnnpack|^_?mkl_|^_?int_mm|int4pack|int8pack|"
+    r"^_dyn_quant|^_?mixed_dtypes|^_?triton|^_?efficient_attention|^_?flash_attention|"
+    r"^_?cummax_helper|^_?cummin_helper|^_validate_|^_?to_sparse|^_?coalesce|^_?indices|"
+    r"^_?values|^_?csr|^_?csc|^_?bsr|^_?bsc|^_?ccol|^_?crow|^_?row_indices|^_?col_indices|"
+    r"^_?scaled_mm|^_?scaled_grouped_mm|^_?grouped_mm|^_?cufft|_jvp$|^_?batch_norm_with_update|"
+    r"^_?chunk_cat|^_?functional_|^_?make_dep_token|^_?propagate_xla|^_?has_compatible)")
+
+
+def escape(text):
+    return '"%s",' % text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def unescape(line):
+    line = line.strip()
+    if not line.startswith('"'):
+        return None
+    return line[1:line.rindex('"')].replace('\\"', '"').replace("\\\\", "\\")
+
+
+def operator_name(schema):
+    return schema[:schema.index("(")]
+
+
+def is_noise(schema):
+    name = operator_name(schema)
+    base, _, overload = name.partition(".")
+    base = base.split("::", 1)[1]
+    if NOISE.search(base):
+        return True
+    # out= variants (".out", ".Scalar_out", "grad_input"): TorchScript models call the
+    # functional forms; the out= forms 1.13 had stay in its table.
+    if overload.endswith("out") or overload in ("grad_input", "values", "names_out"):
+        return True
+    return "Tensor(a!) out" in schema and ", *," in schema and overload != ""
+
+
+def normalize(schema):
+    """A comparison key: SymInt is int, defaults compared by value, spacing ignored."""
+    s = schema.replace("SymInt", "int").replace(" ", "").replace("'", "\"")  # 'none' is "none"
+    s = re.sub(r"=Mean\b", "=1", s)
+    s = re.sub(r"=contiguous_format\b", "=0", s)
+    s = re.sub(r"=long\b", "=4", s)
+
+    s = re.sub(r"=\[(-?[0-9][0-9.eE+-]*)\]", r"=\1", s)  # int[1] padding=[0] is padding=0
+
+    def num(m):  # 2 / 2. / 2.0 alike
+        try:
+            return "=" + repr(float(m.group(1)))
+        except ValueError:
+            return m.group(0)
+    return re.sub(r"=(-?[0-9][0-9.eE+-]*)", num, s)
+
+
+def split_args(schema):
+    inner = schema[schema.index("(") + 1:schema.index(") ->")]
+    args, depth, cur = [], 0, ""
+    for c in inner:
+        if c in "([":
+            depth += 1
+        elif c in ")]":
+            depth -= 1
+        if c == "," and depth == 0:
+            args.append(cur.strip())
+            cur = ""
+        else:
+            cur += c
+    if cur.strip():
+        args.append(cur.strip())
+    return args
+
+
+def appends_defaults(old, new):
+    """new == old plus trailing arguments that all have defaults, same returns."""
+    a, b = split_args(old), split_args(new)
+    if len(b) <= len(a) or old[old.index(") ->"):] != new[new.index(") ->"):].replace("SymInt", "int"):
+        return False
+    if [normalize(x) for x in a] != [normalize(x) for x in b[:len(a)]]:
+        return False
+    return all("=" in x or x == "*" for x in b[len(a):])
+
+
+def read_2x(paths):
+    schemas = []
+    for path in paths:
+        with open(path) as f:
+            text = f.read()
+        if path.endswith((".yaml", ".yml")):
+            import yaml
+            for entry in yaml.safe_load(text):
+                if isinstance(entry, dict) and "func" in entry:
+                    schemas.append("aten::" + entry["func"].strip())
+        else:
+            for line in text.splitlines():
+                line = line.strip()
+                if not line or line.startswith("#"):
+                    continue
+                if line.startswith("- func:"):
+                    line = line[len("- func:"):].strip()
+                if "::" not in line.split("(")[0]:
+                    line = "aten::" + line
+                schemas.append(line)
+    return schemas
+
+
+def from_2x(paths, write):
+    with open(os.path.join(HERE, "schema_table.inc")) as f:
+        old = [s for s in map(unescape, f) if s]
+    old_by_name = {}
+    for s in old:
+        old_by_name.setdefault(operator_name(s), s)
+    new, overrides, changed, seen = [], [], [], set()
+    for s in read_2x(paths):
+        name = operator_name(s)
+        if name in seen or name.split("::")[0] not in KEEP:
+            continue
+        seen.add(name)
+        if name in old_by_name:
+            if normalize(old_by_name[name]) != normalize(s):
+                changed.append((name, old_by_name[name], s))
+                if name in OVERRIDES and appends_defaults(old_by_name[name], s):
+                    overrides.append(s)
+        elif not is_noise(s):
+            new.append(s)
+    src = ", ".join(os.path.basename(p) for p in paths)
+    table = ["// Generated by gen_schema_table.py --from-2x (%s); do not edit." % src,
+             "// PyTorch 2.x schemas whose operator name PyTorch 1.13's table lacks, in",
+             "// native_functions.yaml order; loaded after schema_table.inc."]
+    table += [escape(s) for s in new]
+    over = ["// Generated by gen_schema_table.py --from-2x (%s); do not edit." % src,
+            "// PyTorch 2.x schemas replacing the 1.13 text of the same operator name (2.x",
+            "// only appended arguments with defaults, and no kernel targets the 1.13 form)."]
+    over += [escape(s) for s in overrides]
+    if write:
+        for name, lines in (("schema_table_2x.inc", table), ("schema_overrides_2x.inc", over)):
+            with open(os.path.join(HERE, name), "w") as f:
+                f.write("\n".join(lines) + "\n")
+    else:
+        print("\n".join(table + over))
+    print("%d new schemas, %d overrides, %d changed:" % (len(new), len(overrides), len(changed)),
+          file=sys.stderr)
+    for name, a, b in changed:
+        print("%s\n  1.13: %s\n  2.x:  %s" % (name, a, b), file=sys.stderr)
+
+
+def from_torch():
+    import torch
     seen = set()
     print("// Generated by gen_schema_table.py from PyTorch %s; do not edit." % torch.__version__)
     print("// One schema per line, in PyTorch's registration order.")
@@ -23,8 +202,17 @@ def main():
         if text in seen:
             continue
         seen.add(text)
-        escaped = text.replace("\\", "\\\\").replace('"', '\\"')
-        print('"%s",' % escaped)
+        print(escape(text))
+
+
+def main():
+    args = sys.argv[1:]
+    if args and args[0] == "--from-2x":
+        write = "--write" in args
+        from_2x([a for a in args[1:] if a != "--write"], write)
+    else:
+        from_torch()
+
 
 if __name__ == "__main__":
     main()

@@ -6,11 +6,34 @@
 namespace sconce {
 namespace {
 
+// PyTorch 1.13's schemas, in its registration order (which decides between ambiguous
+// overloads of one name).
 constexpr const char* kSchemaTable[] = {
 #include "ops/schema_table.inc"
 };
 
+// PyTorch 2.x's schemas whose operator name 1.13 lacks; loaded after the 1.13 ones, so
+// a name's 2.x-only overloads come after its 1.13 overloads.
+// (Each 2.x array ends with a null sentinel so that an empty file still compiles.)
+constexpr const char* kSchemaTable2x[] = {
+#include "ops/schema_table_2x.inc"
+    nullptr};
+
+// PyTorch 2.x texts that replace the 1.13 schema with the same operator name.
+constexpr const char* kSchemaOverrides2x[] = {
+#include "ops/schema_overrides_2x.inc"
+    nullptr};
+
+/// "aten::add.Tensor" of a schema text.
+std::string_view operatorNameOf(std::string_view text) { return text.substr(0, text.find('(')); }
+
 }  // namespace
+
+std::span<const char* const> schemaTable113() { return kSchemaTable; }
+std::span<const char* const> schemaTable2x() { return std::span(kSchemaTable2x).first(std::size(kSchemaTable2x) - 1); }
+std::span<const char* const> schemaOverrides2x() {
+  return std::span(kSchemaOverrides2x).first(std::size(kSchemaOverrides2x) - 1);
+}
 
 std::string_view schemaQualifiedName(std::string_view s) {
   size_t end = s.find_first_of(".(");
@@ -19,7 +42,14 @@ std::string_view schemaQualifiedName(std::string_view s) {
 }
 
 OperatorRegistry::OperatorRegistry() {
-  for (const char* text : kSchemaTable) entryFor(schemaQualifiedName(text)).pending.push_back(text);
+  std::unordered_map<std::string_view, std::string_view> overrides;
+  for (std::string_view text : schemaOverrides2x()) overrides.emplace(operatorNameOf(text), text);
+  for (std::string_view text : kSchemaTable) {
+    auto it = overrides.find(operatorNameOf(text));
+    if (it != overrides.end()) text = it->second;
+    entryFor(schemaQualifiedName(text)).pending.push_back(text);
+  }
+  for (std::string_view text : schemaTable2x()) entryFor(schemaQualifiedName(text)).pending.push_back(text);
 }
 
 OperatorRegistry& OperatorRegistry::global() {

@@ -1,7 +1,8 @@
 // The operator table: the single source of truth for every `aten::`/`prim::` op.
 //
-// Each entry holds the op's PyTorch schema (from schema_table.inc, in PyTorch's
-// registration order, which decides between ambiguous overloads), and — once someone
+// Each entry holds the op's PyTorch schema (from schema_table.inc, in PyTorch 1.13's
+// registration order, which decides between ambiguous overloads; then the PyTorch 2.x
+// overloads 1.13 lacks, from schema_table_2x.inc), and — once someone
 // implements it — its kernel. Overload resolution in the frontend, constant folding,
 // the interpreter and the tracer all read this table; adding an op means one kernel
 // registered against its schema, and one test (docs/adding_an_op.md).
@@ -9,6 +10,7 @@
 #pragma once
 
 #include <mutex>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -68,6 +70,14 @@ class OperatorRegistry {
   std::unordered_map<std::string, Entry> entries_;
   std::vector<std::string> ownedSchemas_;
 };
+
+/// The schema texts the registry starts from (for tests and diagnostics): PyTorch
+/// 1.13's table (schema_table.inc), the 2.x schemas whose operator names 1.13 lacks
+/// (schema_table_2x.inc, loaded after it), and the 2.x texts that replace a 1.13 entry of
+/// the same operator name (schema_overrides_2x.inc). See gen_schema_table.py.
+std::span<const char* const> schemaTable113();
+std::span<const char* const> schemaTable2x();
+std::span<const char* const> schemaOverrides2x();
 
 /// Extracts "aten::add" from a schema text or operator name "aten::add.Tensor(...)".
 std::string_view schemaQualifiedName(std::string_view schemaOrName);

@@ -87,6 +87,36 @@ TEST(Schema, ReturnsAndVarargs) {
   EXPECT_TRUE(v.isVarret);
 }
 
+TEST(Schema, PyTorch2xSyntax) {
+  // SymBool / DeviceIndex (2.x spellings of bool / int), single-quoted and double-quoted
+  // str defaults, SymInt? defaults, and `Scalar?` / list defaults as 2.x writes them.
+  FunctionSchema a = parseSchema("aten::sym_is_contiguous(Tensor self, MemoryFormat memory_format=contiguous_format) -> SymBool");
+  EXPECT_EQ(a.returns[0].type->kind(), TypeKind::Bool);
+  EXPECT_EQ(a.returns[0].realType->str(), "SymBool");
+  EXPECT_EQ(a.arguments[1].defaultValue->toInt(), 0);
+  FunctionSchema b = parseSchema("aten::_cufft_get_plan_cache_size(DeviceIndex device_index) -> int");
+  EXPECT_EQ(b.arguments[0].type->kind(), TypeKind::Int);
+  EXPECT_EQ(b.str(), "aten::_cufft_get_plan_cache_size(DeviceIndex device_index) -> int");
+  FunctionSchema c = parseSchema(
+      "aten::pad_sequence(Tensor[] sequences, bool batch_first=False, float padding_value=0.0, "
+      "str padding_side=\"right\") -> Tensor");
+  ASSERT_EQ(c.arguments.size(), 4u);
+  EXPECT_EQ(c.arguments[3].defaultValue->toStringRef(), "right");
+  EXPECT_EQ(c.arguments[2].defaultValue->toDouble(), 0.0);
+  FunctionSchema d = parseSchema("aten::gelu(Tensor self, *, str approximate='none') -> Tensor");
+  EXPECT_EQ(d.arguments[1].defaultValue->toStringRef(), "none");
+  EXPECT_TRUE(d.arguments[1].kwargOnly);
+  FunctionSchema e = parseSchema(
+      "aten::slice.Tensor(Tensor(a) self, int dim=0, SymInt? start=None, SymInt? end=None, SymInt step=1) -> Tensor(a)");
+  EXPECT_EQ(e.arguments[2].type->str(), "int?");
+  EXPECT_TRUE(e.arguments[2].defaultValue->isNone());
+  FunctionSchema f = parseSchema("aten::rot90(Tensor self, int k=1, int[] dims=[0,1]) -> Tensor");
+  EXPECT_EQ(f.arguments[2].defaultValue->listRef().elements.size(), 2u);
+  FunctionSchema g = parseSchema("aten::roll(Tensor self, SymInt[1] shifts, int[1] dims=[]) -> Tensor");
+  EXPECT_EQ(g.arguments[1].N, 1);
+  EXPECT_EQ(g.arguments[1].type->str(), "int[]");
+}
+
 TEST(Schema, RejectsMalformed) {
   EXPECT_THROW(parseSchema("aten::f(Blob x) -> int"), CompileError);
   EXPECT_THROW(parseSchema("aten::f(int x -> int"), CompileError);
