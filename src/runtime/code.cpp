@@ -373,7 +373,11 @@ class Lowering {
         return emitSimple(OpCode::IsInstance, n, add(code_.typeLists_, n->tys(attr::types)));
       case prim::Enter:
       case prim::Exit: {
-        // Context managers are no-ops here; their results (`__enter__()`) are None.
+        // `with obj as x:` on a TorchScript class calls obj.__enter__() (giving x) and,
+        // when the body finishes, obj.__exit__(None, None, None).
+        if (emitContextManagerCall(n)) return;
+        // Other context managers (none PyTorch serializes today) do nothing; their
+        // results (`__enter__()`) are None.
         uint32_t none = kNone;
         for (const Value* v : n->outputs()) {
           if (!v->hasUses()) continue;
@@ -498,6 +502,35 @@ class Lowering {
     site.function = fnType->function();
     emit(OpCode::Call, n, operandsOf(n, 1), registersOf(n->outputs()),
          add(code_.callSites_, std::move(site)));
+  }
+
+  /// prim::Enter / prim::Exit of a class object with __enter__ / __exit__ methods, as
+  /// calls of those methods; false when the value is not such an object.
+  bool emitContextManagerCall(const Node* n) {
+    if (n->inputs().size() != 1) return false;
+    const auto* cls = n->input(0)->type()->cast<ClassType>();
+    bool enter = n->kind() == prim::Enter;
+    Function* method = cls ? cls->findMethod(enter ? "__enter__" : "__exit__") : nullptr;
+    if (!method) return false;
+    CallSite site;
+    site.name = enter ? "__enter__" : "__exit__";
+    site.isMethod = true;
+    site.function = method;
+    std::vector<uint32_t> inputs = operandsOf(n);
+    std::vector<uint32_t> outputs = registersOf(n->outputs());
+    if (!enter) {
+      // __exit__(self, exc_type, exc_value, traceback): no exception, so three Nones;
+      // its result (whether to swallow an exception) is dropped.
+      uint32_t none = add(code_.constants_, IValue());
+      for (int i = 0; i < 3; ++i) {
+        uint32_t r = numRegisters_++;
+        emit(OpCode::LoadConst, n, {}, {r}, none);
+        inputs.push_back(r);
+      }
+      outputs = {numRegisters_++};
+    }
+    emit(OpCode::Call, n, inputs, outputs, add(code_.callSites_, std::move(site)));
+    return true;
   }
 
   void emitCallMethod(const Node* n) {
