@@ -410,6 +410,7 @@ IValue Runtime::execute(const Code& entry, std::vector<IValue>& args) const {
     badArguments(entry, args.size());
   StateLease lease;
   ExecState& st = *lease;
+  ops::ScriptCallerScope callerScope(this);
   st.registers.resize(entry.numRegisters());
   for (size_t i = 0; i < args.size(); ++i) st.registers[i] = std::move(args[i]);
 

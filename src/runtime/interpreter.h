@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "ir/graph.h"
+#include "ops/script_call.h"
 #include "runtime/code.h"
 #include "runtime/script_error.h"
 
@@ -40,7 +41,7 @@ using PrintHandler = std::function<void(std::string_view line)>;
 
 /// Runs Code and owns the lowered Code of every Function called through it. All
 /// methods are thread-safe; a Runtime must outlive the runs it is executing.
-class Runtime {
+class Runtime final : public ops::ScriptCaller {
  public:
   /// `graphs` resolves prim::CallFunction / prim::CallMethod callees (without it, a
   /// call fails at run time). `names` names their frames; without it a frame takes
@@ -62,6 +63,11 @@ class Runtime {
   IValue run(const Graph& graph, std::vector<IValue> args, std::string name = "forward") const;
   /// Runs `fn`, lowering it on first use.
   IValue call(Function* fn, std::vector<IValue> args) const;
+  /// ops::ScriptCaller: kernels that run user code (sorting objects by `__lt__`) call
+  /// back through the Runtime executing them.
+  IValue callScriptFunction(Function* fn, std::vector<IValue> args) const override {
+    return call(fn, std::move(args));
+  }
 
   /// The lowered Code of `fn`: the first call gets its graph from the GraphProvider
   /// and lowers it; concurrent first calls lower once. `siteName` names the frame when

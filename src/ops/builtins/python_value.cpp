@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "ops/builtins/python_error.h"
+#include "ops/script_call.h"
 
 namespace sconce::ops {
 namespace {
@@ -275,6 +276,12 @@ bool pyLess(const IValue& a, const IValue& b) {
     if (x.numel() != 1 || y.numel() != 1)
       raisePython("RuntimeError", "Boolean value of Tensor with more than one value is ambiguous");
     return x.itemAsDouble() < y.itemAsDouble();
+  }
+  if (a.isObject()) {
+    // A TorchScript class defines the order with __lt__ (PyTorch's list sort calls it).
+    const ScriptCaller* caller = currentScriptCaller();
+    if (Function* lt = a.toObject()->type->findMethod("__lt__"); lt && caller)
+      return caller->callScriptFunction(lt, {a, b}).toBool();
   }
   raisePython("TypeError", fmt::format("'<' not supported between instances of '{}' and '{}'",
                                        pyTypeName(a), pyTypeName(b)));
