@@ -7,6 +7,7 @@
 #include "ops/operator_registry.h"
 #include "ops/builtins/builtins.h"
 #include "ops/nn/register_nn.h"
+#include "ops/kernels/extra.h"
 #include "ops/kernels/register_tensor_kernels.h"
 
 namespace sconce {
@@ -15,6 +16,7 @@ void registerAllKernels(OperatorRegistry& registry) {
   ops::registerBuiltinKernels(registry);
   ops::registerNnKernels(registry);
   ops::registerTensorKernels(registry);
+  ops::registerExtraKernels(registry);
 }
 
 }  // namespace sconce

@@ -368,5 +368,12 @@ TEST(OpsRegistry, EveryCaseNamesARegisteredSchema) {
   }
 }
 
+// The extra kernels (kernels/extra_*.cpp, losses.cpp).
+TEST(OpsRegistryVsPyTorch, ExtraMath) { runGroup("extra_math"); }
+TEST(OpsRegistryVsPyTorch, ExtraReduce) { runGroup("extra_reduce"); }
+TEST(OpsRegistryVsPyTorch, ExtraShape) { runGroup("extra_shape"); }
+TEST(OpsRegistryVsPyTorch, ExtraNn) { runGroup("extra_nn"); }
+TEST(OpsRegistryVsPyTorch, Losses) { runGroup("losses"); }
+
 }  // namespace
 }  // namespace sconce
