@@ -4,6 +4,7 @@
 // passes dtypes as plain ints (`dtype=6` is float32), so ours must match exactly.
 #pragma once
 
+#include <complex>
 #include <cstdint>
 #include <cstring>
 #include <optional>
@@ -88,8 +89,15 @@ struct BFloat16 {
   }
 };
 
-/// Calls fn with a value of the C++ type for `t` (e.g. float{} for Float); for every
-/// non-quantized, non-complex dtype. Throws UnsupportedError otherwise.
+/// Whether T is std::complex<float> or std::complex<double> (ComplexFloat/ComplexDouble).
+template <class T>
+inline constexpr bool kIsComplex = false;
+template <class T>
+inline constexpr bool kIsComplex<std::complex<T>> = true;
+
+/// Calls fn with a value of the C++ type for `t` (e.g. float{} for Float,
+/// std::complex<float>{} for ComplexFloat); for every non-quantized dtype but
+/// ComplexHalf. Throws UnsupportedError otherwise.
 template <class Fn>
 decltype(auto) dispatchScalarType(ScalarType t, Fn&& fn);
 

@@ -18,6 +18,8 @@ decltype(auto) dispatchScalarType(ScalarType t, Fn&& fn) {
     case ScalarType::Double: return fn(double{});
     case ScalarType::Bool: return fn(bool{});
     case ScalarType::BFloat16: return fn(BFloat16{});
+    case ScalarType::ComplexFloat: return fn(std::complex<float>{});
+    case ScalarType::ComplexDouble: return fn(std::complex<double>{});
     default:
       throw UnsupportedError(fmt::format("dtype {} is not supported here",
                                          scalarTypeName(t)));

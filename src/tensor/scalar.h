@@ -35,6 +35,7 @@ class Scalar {
   template <class T>
   T to() const {
     if constexpr (std::is_same_v<T, bool>) return toBool();
+    else if constexpr (kIsComplex<T>) return T(toComplex());
     else if constexpr (std::is_same_v<T, Half> || std::is_same_v<T, BFloat16>) return T(static_cast<float>(toDouble()));
     else if constexpr (std::is_integral_v<T>) return static_cast<T>(toLong());
     else return static_cast<T>(toDouble());

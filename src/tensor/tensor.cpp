@@ -85,7 +85,8 @@ Tensor Tensor::scalar(double v, ScalarType dtype) {
   Tensor t = zeros({}, dtype);
   dispatchScalarType(dtype, [&](auto tag) {
     using T = decltype(tag);
-    *t.data<T>() = static_cast<T>(static_cast<float>(v));
+    if constexpr (kIsComplex<T>) *t.data<T>() = T(static_cast<typename T::value_type>(v));
+    else *t.data<T>() = static_cast<T>(static_cast<float>(v));
     if constexpr (std::is_same_v<T, double>) *t.data<T>() = v;
   });
   return t;
@@ -97,6 +98,8 @@ Tensor Tensor::scalar(int64_t v, ScalarType dtype) {
     using T = decltype(tag);
     if constexpr (std::is_same_v<T, Half> || std::is_same_v<T, BFloat16>)
       *t.data<T>() = T(static_cast<float>(v));
+    else if constexpr (kIsComplex<T>)
+      *t.data<T>() = T(static_cast<typename T::value_type>(v));
     else
       *t.data<T>() = static_cast<T>(v);
   });
@@ -134,7 +137,14 @@ namespace {
 
 template <class To, class From>
 To convertElement(From v) {
-  if constexpr (std::is_same_v<To, bool>) {
+  if constexpr (kIsComplex<From>) {
+    // complex -> real keeps the real part (PyTorch's copy_ semantics); -> bool is `!= 0`.
+    if constexpr (kIsComplex<To>) return To(v);
+    else if constexpr (std::is_same_v<To, bool>) return v != From(0);
+    else return convertElement<To>(v.real());
+  } else if constexpr (kIsComplex<To>) {
+    return To(convertElement<typename To::value_type>(v));
+  } else if constexpr (std::is_same_v<To, bool>) {
     return static_cast<float>(v) != 0.0f || (std::is_integral_v<From> && v != From{});
   } else if constexpr (std::is_same_v<To, Half> || std::is_same_v<To, BFloat16>) {
     return To(static_cast<float>(v));
@@ -218,6 +228,10 @@ double Tensor::itemAsDouble(int64_t flatIndex) const {
 
 int64_t Tensor::itemAsInt(int64_t flatIndex) const {
   return readElement<int64_t>(*this, elementPtr(flatIndex));
+}
+
+std::complex<double> Tensor::itemAsComplex(int64_t flatIndex) const {
+  return readElement<std::complex<double>>(*this, elementPtr(flatIndex));
 }
 
 std::string Tensor::typeString() const {

@@ -144,6 +144,8 @@ class Tensor {
   /// Element at a flat (row-major logical) index, converted to double; for printing/tests.
   double itemAsDouble(int64_t flatIndex = 0) const;
   int64_t itemAsInt(int64_t flatIndex = 0) const;
+  /// As itemAsDouble, keeping the imaginary part of complex dtypes (0 for the others).
+  std::complex<double> itemAsComplex(int64_t flatIndex = 0) const;
 
   /// "Float(2, 3)"-style summary: dtype short name and sizes.
   std::string typeString() const;

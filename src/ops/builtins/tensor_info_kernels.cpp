@@ -19,9 +19,10 @@ size_t wrapDim(int64_t dim, int64_t rank) {
   return static_cast<size_t>(dim < 0 ? dim + rank : dim);
 }
 
-/// x.item(): the one element as int, float or bool by dtype.
+/// x.item(): the one element as int, float, complex or bool by dtype.
 IValue item(const Tensor& t) {
   if (t.numel() != 1) runtimeError(fmt::format("a Tensor with {} elements cannot be converted to Scalar", t.numel()));
+  if (isComplexType(t.dtype())) return IValue(t.itemAsComplex());
   if (isFloatingType(t.dtype())) return IValue(t.itemAsDouble());
   if (t.dtype() == ScalarType::Bool) return IValue(t.itemAsInt() != 0);
   if (isIntegralType(t.dtype(), false)) return IValue(t.itemAsInt());
@@ -46,7 +47,7 @@ double toDouble(const Tensor& t) { return item(t).toScalarDouble(); }
 bool toBool(const Tensor& t) {
   if (t.numel() == 0) runtimeError("Boolean value of Tensor with no values is ambiguous");
   if (t.numel() > 1) runtimeError("Boolean value of Tensor with more than one value is ambiguous");
-  return item(t).toScalarDouble() != 0;
+  return t.itemAsComplex() != 0.0;
 }
 
 int64_t tensorLen(const Tensor& t) {
@@ -59,9 +60,14 @@ Tensor numToTensor(const Scalar& s) {
     case Scalar::Kind::Bool: return Tensor::scalar(int64_t{s.toBool()}, ScalarType::Bool);
     case Scalar::Kind::Int: return Tensor::scalar(s.toLong(), ScalarType::Long);
     case Scalar::Kind::Double: return Tensor::scalar(s.toDouble(), ScalarType::Double);
-    case Scalar::Kind::Complex: break;
+    case Scalar::Kind::Complex: {
+      Tensor t = Tensor::zeros({}, ScalarType::ComplexDouble);
+      *t.data<std::complex<double>>() = s.toComplex();
+      return t;
+    }
   }
-  throw UnsupportedError("complex tensors are not supported");
+  SCONCE_ASSERT(false, "unknown Scalar kind");
+  return Tensor();
 }
 
 bool onDevice(const Tensor& t, DeviceType type) { return t.device().type == type; }
@@ -74,7 +80,7 @@ IValue toListLevel(const Tensor& t, int64_t level, int64_t& flat, int64_t code) 
       case 0: return IValue(t.itemAsInt(i));
       case 1: return IValue(t.itemAsDouble(i));
       case 2: return IValue(t.itemAsInt(i) != 0);
-      default: return IValue(std::complex<double>(t.itemAsDouble(i), 0));
+      default: return IValue(t.itemAsComplex(i));
     }
   }
   static const TypePtr kLeaf[] = {IntType::get(), FloatType::get(), BoolType::get(), ComplexType::get()};

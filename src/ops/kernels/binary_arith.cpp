@@ -125,7 +125,10 @@ M minimumFloat(M a, M b) {
 void checkAlpha(ScalarType dtype, const Scalar& alpha) {
   SCONCE_CHECK(ValueError, !alpha.isBool() || dtype == ScalarType::Bool,
                "Boolean alpha only supported for Boolean results.");
-  SCONCE_CHECK(ValueError, isFloatingType(dtype) || alpha.isIntegral() || alpha.isBool(),
+  SCONCE_CHECK(ValueError, isComplexType(dtype) || !alpha.isComplex(),
+               "For non-complex input tensors, argument alpha must not be a complex number.");
+  SCONCE_CHECK(ValueError,
+               isFloatingType(dtype) || isComplexType(dtype) || alpha.isIntegral() || alpha.isBool(),
                "For integral input tensors, argument alpha must not be a floating point number.");
 }
 
@@ -141,7 +144,7 @@ void checkSub(ScalarType a, ScalarType b) {
 // out = a + alpha * b over inputs (a, b) of the iterator.
 void addKernel(TensorIter& it, const Scalar& alpha) {
   checkAlpha(it.commonDtype(), alpha);
-  dispatchTypes<kAllTypesAndBool>(it.commonDtype(), "add", [&](auto tag) {
+  dispatchTypes<kAllTypesAndComplexAndBool>(it.commonDtype(), "add", [&](auto tag) {
     using T = decltype(tag);
     using M = OpMath<T>;
     const M a = alpha.to<M>();
@@ -169,6 +172,7 @@ Tensor subImpl(const Tensor& out, const Tensor& self, const Other& other, const 
   // a - alpha * b as a + (-alpha) * b (negation is exact); a bool alpha reaches
   // checkAlpha unchanged so it is rejected with PyTorch's message.
   const Scalar negAlpha = alpha.isBool()            ? alpha
+                          : alpha.isComplex()       ? Scalar(-alpha.toComplex())
                           : alpha.isFloatingPoint() ? Scalar(-alpha.toDouble())
                                                     : Scalar(-alpha.toLong());
   addKernel(it, negAlpha);
@@ -176,7 +180,7 @@ Tensor subImpl(const Tensor& out, const Tensor& self, const Other& other, const 
 }
 
 void mulKernel(TensorIter& it) {
-  dispatchTypes<kAllTypesAndBool>(it.commonDtype(), "mul", [&](auto tag) {
+  dispatchTypes<kAllTypesAndComplexAndBool>(it.commonDtype(), "mul", [&](auto tag) {
     using T = decltype(tag);
     using M = OpMath<T>;
     if constexpr (std::is_same_v<T, bool>) cpuKernel<T, T, T>(it, [](bool x, bool y) { return x && y; });
@@ -185,7 +189,7 @@ void mulKernel(TensorIter& it) {
 }
 
 void divTrueKernel(TensorIter& it) {
-  dispatchTypes<kFloatingTypes>(it.commonDtype(), "div_true", [&](auto tag) {
+  dispatchTypes<kFloatingAndComplexTypes>(it.commonDtype(), "div_true", [&](auto tag) {
     using T = decltype(tag);
     using M = OpMath<T>;
     cpuKernel<T, T, T>(it, [](M x, M y) { return x / y; });
@@ -231,10 +235,10 @@ void fmodKernel(TensorIter& it) {
 }
 
 void powKernel(TensorIter& it) {
-  dispatchTypes<kAllTypes>(it.commonDtype(), "pow", [&](auto tag) {
+  dispatchTypes<kAllTypesAndComplex>(it.commonDtype(), "pow", [&](auto tag) {
     using T = decltype(tag);
     using M = OpMath<T>;
-    if constexpr (kIsFloat<T>) cpuKernel<T, T, T>(it, [](M x, M y) { return std::pow(x, y); });
+    if constexpr (kIsFloat<T> || kIsComplex<T>) cpuKernel<T, T, T>(it, [](M x, M y) { return std::pow(x, y); });
     else cpuKernel<T, T, T>(it, [](T x, T y) { return powInt(x, y); });
   });
 }
@@ -270,10 +274,14 @@ void minimumKernel(TensorIter& it) {
 // pow(Tensor, Scalar): one-input loop with the exponent hoisted, and ATen's shortcuts
 // (x*x for 2, sqrt for 0.5, ...).
 void powScalarKernel(TensorIter& it, const Scalar& exponent) {
-  dispatchTypes<kAllTypes>(it.commonDtype(), "pow", [&](auto tag) {
+  dispatchTypes<kAllTypesAndComplex>(it.commonDtype(), "pow", [&](auto tag) {
     using T = decltype(tag);
     using M = OpMath<T>;
-    if constexpr (kIsFloat<T>) {
+    if constexpr (kIsComplex<T>) {
+      const T e = exponent.to<T>();
+      if (e == T(2)) cpuKernel<T, T>(it, [](T x) { return x * x; });
+      else cpuKernel<T, T>(it, [e](T x) { return std::pow(x, e); });
+    } else if constexpr (kIsFloat<T>) {
       const double e = exponent.toDouble();
       if (e == 0.5) cpuKernel<T, T>(it, [](M x) { return std::sqrt(x); });
       else if (e == -0.5) cpuKernel<T, T>(it, [](M x) { return M(1) / std::sqrt(x); });
@@ -297,7 +305,7 @@ Tensor powTensorScalar(const Tensor& out, const Tensor& self, const Scalar& expo
   SCONCE_CHECK(ValueError, !out.defined() || canCast(common, out.dtype()),
                "result type {} can't be cast to the desired output type {}",
                scalarTypeShortName(common), scalarTypeShortName(out.dtype()));
-  if (exponent.toDouble() == 0.0 && !exponent.isBool()) {
+  if (exponent.toComplex() == 0.0 && !exponent.isBool()) {
     Tensor result = out.defined() ? out : Tensor::empty(self.sizes(), common);
     if (out.defined()) resizeOutput(out, self.sizes());
     return fill_(result, Scalar(int64_t{1}));
@@ -308,8 +316,8 @@ Tensor powTensorScalar(const Tensor& out, const Tensor& self, const Scalar& expo
                       .promoteInputsToCommonDtype()
                       .castCommonDtypeToOutputs()
                       .build();
-  if (exponent.toDouble() == 1.0 && !exponent.isBool()) {
-    dispatchTypes<kAllTypesAndBool>(it.commonDtype(), "pow", [&](auto tag) {
+  if (exponent.toComplex() == 1.0 && !exponent.isBool()) {
+    dispatchTypes<kAllTypesAndComplexAndBool>(it.commonDtype(), "pow", [&](auto tag) {
       using T = decltype(tag);
       cpuKernel<T, T>(it, [](T x) { return x; });
     });
@@ -426,7 +434,7 @@ Tensor rsub(const Tensor& self, const Scalar& other, const Scalar& alpha) {
   checkSub(self.dtype(), other.dtype());
   TensorIter it = detail::makeIter(IterKind::Binary, "rsub", Tensor(), self, other);
   checkAlpha(it.commonDtype(), alpha);
-  dispatchTypes<kAllTypes>(it.commonDtype(), "rsub", [&](auto tag) {
+  dispatchTypes<kAllTypesAndComplex>(it.commonDtype(), "rsub", [&](auto tag) {
     using T = decltype(tag);
     using M = OpMath<T>;
     const M a = alpha.to<M>();

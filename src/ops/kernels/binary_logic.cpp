@@ -9,17 +9,18 @@ using detail::IterKind;
 namespace {
 
 // Writes cmp(x, y) as bool (IterKind::Comparison always gives a bool loop output).
-template <class Cmp>
+// Complex numbers have no order: only the equality and logical ops take them.
+template <unsigned Set = kAllTypesAndBool, class Cmp>
 void comparisonKernel(TensorIter& it, std::string_view name, Cmp cmp) {
-  dispatchTypes<kAllTypesAndBool>(it.commonDtype(), name, [&](auto tag) {
+  dispatchTypes<Set>(it.commonDtype(), name, [&](auto tag) {
     using T = decltype(tag);
     using M = OpMath<T>;
     cpuKernel<bool, T, T>(it, [cmp](M x, M y) -> bool { return cmp(x, y); });
   });
 }
 
-void eqKernel(TensorIter& it) { comparisonKernel(it, "eq", [](auto x, auto y) { return x == y; }); }
-void neKernel(TensorIter& it) { comparisonKernel(it, "ne", [](auto x, auto y) { return x != y; }); }
+void eqKernel(TensorIter& it) { comparisonKernel<kAllTypesAndComplexAndBool>(it, "eq", [](auto x, auto y) { return x == y; }); }
+void neKernel(TensorIter& it) { comparisonKernel<kAllTypesAndComplexAndBool>(it, "ne", [](auto x, auto y) { return x != y; }); }
 void ltKernel(TensorIter& it) { comparisonKernel(it, "lt", [](auto x, auto y) { return x < y; }); }
 void leKernel(TensorIter& it) { comparisonKernel(it, "le", [](auto x, auto y) { return x <= y; }); }
 void gtKernel(TensorIter& it) { comparisonKernel(it, "gt", [](auto x, auto y) { return x > y; }); }
@@ -30,13 +31,13 @@ bool truthy(T v) {
   return v != T(0);
 }
 void logical_andKernel(TensorIter& it) {
-  comparisonKernel(it, "logical_and", [](auto x, auto y) { return truthy(x) && truthy(y); });
+  comparisonKernel<kAllTypesAndComplexAndBool>(it, "logical_and", [](auto x, auto y) { return truthy(x) && truthy(y); });
 }
 void logical_orKernel(TensorIter& it) {
-  comparisonKernel(it, "logical_or", [](auto x, auto y) { return truthy(x) || truthy(y); });
+  comparisonKernel<kAllTypesAndComplexAndBool>(it, "logical_or", [](auto x, auto y) { return truthy(x) || truthy(y); });
 }
 void logical_xorKernel(TensorIter& it) {
-  comparisonKernel(it, "logical_xor", [](auto x, auto y) { return truthy(x) != truthy(y); });
+  comparisonKernel<kAllTypesAndComplexAndBool>(it, "logical_xor", [](auto x, auto y) { return truthy(x) != truthy(y); });
 }
 
 template <unsigned Set, class F>

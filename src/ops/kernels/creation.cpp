@@ -88,6 +88,7 @@ Tensor emptyWithFormat(IntArrayRef size, ScalarType dtype, Device device, Memory
 
 // fill_ converts its value with c10's overflow check (Scalar::to is checked in ATen).
 void checkFillValue(ScalarType dtype, const Scalar& value) {
+  if (isComplexType(dtype)) return;  // every number fits a complex
   dispatchTypes<kAllTypesAndBool>(dtype, "fill_", [&](auto tag) { detail::checkedScalarTo<decltype(tag)>(value); });
 }
 
@@ -137,6 +138,7 @@ Tensor full(IntArrayRef size, const Scalar& fillValue, std::optional<ScalarType>
   ScalarType dt = dtype ? *dtype
                   : fillValue.isBool()     ? ScalarType::Bool
                   : fillValue.isIntegral() ? ScalarType::Long
+                  : fillValue.isComplex()  ? ScalarType::ComplexFloat
                                            : kDefaultFloatDtype;
   Tensor out = empty(size, dt, device);
   checkFillValue(dt, fillValue);
@@ -159,12 +161,13 @@ Tensor tensor(std::span<const Scalar> values, IntArrayRef shape, std::optional<S
     dt = kDefaultFloatDtype;
   } else {
     for (const Scalar& v : values) {
-      if (v.isFloatingPoint() || v.isComplex()) dt = kDefaultFloatDtype;
+      if (v.isComplex()) dt = ScalarType::ComplexFloat;  // the default complex dtype
+      else if (v.isFloatingPoint() && dt != ScalarType::ComplexFloat) dt = kDefaultFloatDtype;
       else if (v.isIntegral() && dt == ScalarType::Bool) dt = ScalarType::Long;
     }
   }
   Tensor out = empty(shape, dt, device);
-  dispatchTypes<kAllTypesAndBool>(dt, "tensor", [&](auto tag) {
+  dispatchTypes<kAllTypesAndComplexAndBool>(dt, "tensor", [&](auto tag) {
     using T = decltype(tag);
     T* data = out.data<T>();
     for (size_t i = 0; i < values.size(); ++i) data[i] = values[i].to<T>();

@@ -63,9 +63,9 @@ const Tensor& copy_(const Tensor& self, const Tensor& src, bool /*nonBlocking*/)
                         .checkAllSameDtype(false)
                         .build();
   if (iter.numel() == 0 || tryTransposedCopy(iter)) return self;
-  dispatchTypes<kAllTypesAndBool>(self.dtype(), "copy_", [&](auto dstTag) {
+  dispatchTypes<kAllTypesAndComplexAndBool>(self.dtype(), "copy_", [&](auto dstTag) {
     using Dst = decltype(dstTag);
-    dispatchTypes<kAllTypesAndBool>(src.dtype(), "copy_", [&](auto srcTag) {
+    dispatchTypes<kAllTypesAndComplexAndBool>(src.dtype(), "copy_", [&](auto srcTag) {
       using Src = decltype(srcTag);
       cpuKernel<Dst, Src>(iter, [](Src v) { return castTo<Dst>(v); });
     });
@@ -95,7 +95,7 @@ const Tensor& fill_(const Tensor& self, const Scalar& value) {
                         .resizeOutputs(false)
                         .checkMemOverlap(false)  // filling is idempotent: overlap is fine
                         .build();
-  dispatchTypes<kAllTypesAndBool>(self.dtype(), "fill_", [&](auto tag) {
+  dispatchTypes<kAllTypesAndComplexAndBool>(self.dtype(), "fill_", [&](auto tag) {
     using T = decltype(tag);
     const T v = value.to<T>();
     cpuKernel<T>(iter, [v]() { return v; });
@@ -107,6 +107,7 @@ const Tensor& fill_(const Tensor& self, const Tensor& value) {
   SCONCE_CHECK(ValueError, value.dim() == 0,
                "fill_ only supports 0-dimension value tensor but got tensor with {} dimensions.",
                value.dim());
+  if (isComplexType(value.dtype())) return fill_(self, Scalar(value.itemAsComplex()));
   if (isFloatingType(value.dtype())) return fill_(self, Scalar(value.itemAsDouble()));
   if (value.dtype() == ScalarType::Bool) return fill_(self, Scalar(value.itemAsInt() != 0));
   return fill_(self, Scalar(value.itemAsInt()));

@@ -5,8 +5,8 @@
 // error messages) follow PyTorch's schemas, named in each contract. In-place variants
 // end in `_` and return `self`; `_out` variants write into a caller's tensor, which is
 // resized if its shape differs. Unary and binary math live in unary.h and binary.h,
-// included here so one header gives the whole elementwise library. Complex dtypes are
-// not supported.
+// included here so one header gives the whole elementwise library. Complex64/128 take
+// part in copies, fills, arithmetic and equality (complex.h has their own ops).
 #pragma once
 
 #include <optional>

@@ -22,7 +22,7 @@ bool isNan(M v) {
 
 template <class T>
 struct ProdReducer {
-  using Acc = std::conditional_t<kIsFloat<T>, OpMath<T>, int64_t>;
+  using Acc = std::conditional_t<kIsFloat<T> || kIsComplex<T>, OpMath<T>, int64_t>;
   Acc init() const { return Acc(1); }
   void step(Acc& a, T x, int64_t) const { a *= castTo<Acc>(x); }
   void merge(Acc& a, const Acc& b) const { a *= b; }
@@ -187,7 +187,7 @@ Tensor prodImpl(const Tensor& self, IntArrayRef dim, bool keepdim, std::optional
   const Tensor in = to(self, outDtype);
   const std::vector<bool> mask = makeDimMask(dim, in.dim());
   const Dims shape = reducedShape(in.sizes(), mask, keepdim);
-  return dispatchTypes<kAllTypesAndBool>(outDtype, "prod", [&](auto tag) {
+  return dispatchTypes<kAllTypesAndComplexAndBool>(outDtype, "prod", [&](auto tag) {
     using T = decltype(tag);
     const auto acc = reduceOver<T>(in, mask, ProdReducer<T>{});
     return writeResult<T>(acc, shape, outDtype, [](auto a) { return a; });

@@ -13,9 +13,10 @@ using detail::reducedShape;
 
 namespace {
 
-/// The accumulator type of sums: float for Half/BFloat16/float, double, int64 for integers.
+/// The accumulator type of sums: float for Half/BFloat16/float, double, the complex type
+/// itself, int64 for integers.
 template <class T>
-using SumAcc = std::conditional_t<kIsFloat<T>, OpMath<T>, int64_t>;
+using SumAcc = std::conditional_t<kIsFloat<T> || kIsComplex<T>, OpMath<T>, int64_t>;
 
 int64_t reducedCount(const Tensor& self, const std::vector<bool>& mask) {
   int64_t n = 1;
@@ -53,7 +54,7 @@ ScalarType sumDtype(const Tensor& self, std::optional<ScalarType> dtype) {
 Tensor sumImpl(const Tensor& self, IntArrayRef dim, bool keepdim, std::optional<ScalarType> dtype, bool isMean) {
   const ScalarType outDtype = sumDtype(self, dtype);
   if (isMean)
-    SCONCE_CHECK(ValueError, isFloatingType(outDtype),
+    SCONCE_CHECK(ValueError, isFloatingType(outDtype) || isComplexType(outDtype),
                  "mean(): could not infer output dtype. {} dtype must be either a floating point or "
                  "complex dtype. Got: {}",
                  dtype ? "Optional" : "Input", scalarTypeShortName(dtype ? *dtype : self.dtype()));
@@ -61,11 +62,11 @@ Tensor sumImpl(const Tensor& self, IntArrayRef dim, bool keepdim, std::optional<
   const std::vector<bool> mask = makeDimMask(dim, self.dim());
   const Dims shape = reducedShape(self.sizes(), mask, keepdim);
   const double count = static_cast<double>(reducedCount(self, mask));
-  return dispatchTypes<kAllTypesAndBool>(outDtype, isMean ? "mean" : "sum", [&](auto tag) {
+  return dispatchTypes<kAllTypesAndComplexAndBool>(outDtype, isMean ? "mean" : "sum", [&](auto tag) {
     using T = decltype(tag);
     using Acc = SumAcc<T>;
     const auto acc = sumOver<T, Acc>(in, mask, nullptr, [](T x, Acc) { return castTo<Acc>(x); });
-    if constexpr (kIsFloat<T>) {
+    if constexpr (kIsFloat<T> || kIsComplex<T>) {
       if (isMean) return writeResult<T>(acc, shape, outDtype, [count](Acc s) { return s / static_cast<Acc>(count); });
     }
     return writeResult<T>(acc, shape, outDtype, [](Acc s) { return s; });

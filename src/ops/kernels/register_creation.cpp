@@ -46,6 +46,7 @@ OptType dtypeOfListType(TypePtr type) {
     case TypeKind::Int: return ScalarType::Long;
     case TypeKind::Float: return kDefaultFloatDtype;
     case TypeKind::Bool: return ScalarType::Bool;
+    case TypeKind::Complex: return ScalarType::ComplexFloat;
     default: return std::nullopt;
   }
 }
@@ -56,8 +57,8 @@ void flattenNested(const IValue& v, size_t depth, Dims& shape, std::vector<Scala
   if (!v.isList()) {
     SCONCE_CHECK(ValueError, depth == shape.size(), "Expected sequence of length {} at dim {} (got a number)",
                  depth < shape.size() ? shape[depth] : 0, depth);
-    SCONCE_CHECK(ValueError, v.isInt() || v.isDouble() || v.isBool(),
-                 "Input list to torch.tensor must be of ints, floats, or bools, got {}", v.tagName());
+    SCONCE_CHECK(ValueError, v.isInt() || v.isDouble() || v.isBool() || v.tag() == IValue::Tag::Complex,
+                 "Input list to torch.tensor must be of ints, floats, complex, or bools, got {}", v.tagName());
     values.push_back(toScalar(v));
     return;
   }
@@ -103,8 +104,9 @@ Tensor asTensorOf(T value, OptType dtype, OptDevice device) {
 }
 
 void registerLiterals(OperatorRegistry& r) {
-  // tensor.complex / as_tensor.complex stay unregistered: complex tensors are not supported.
   r.registerKernel("aten::tensor.int", boxed<tensorOf<int64_t>>);
+  r.registerKernel("aten::tensor.complex", boxed<tensorOf<std::complex<double>>>);
+  r.registerKernel("aten::as_tensor.complex", boxed<asTensorOf<std::complex<double>>>);
   r.registerKernel("aten::tensor.float", boxed<tensorOf<double>>);
   r.registerKernel("aten::tensor.bool", boxed<tensorOf<bool>>);
   r.registerKernel("aten::tensor", boxed<[](Ref<ListObj> data, OptType dtype, OptDevice device, bool requiresGrad) {

@@ -245,6 +245,7 @@ void registerTensorKernels(OperatorRegistry& r) {
   registerShapeOpKernels(r);
   registerIndexingOpKernels(r);
   registerCreationOpKernels(r);
+  registerComplexOpKernels(r);
 }
 
 }  // namespace sconce::ops

@@ -28,6 +28,7 @@ void registerReduceOpKernels(OperatorRegistry& registry);    // register_reduce.
 void registerShapeOpKernels(OperatorRegistry& registry);     // register_shape.cpp (+ to/clone)
 void registerIndexingOpKernels(OperatorRegistry& registry);  // register_indexing.cpp
 void registerCreationOpKernels(OperatorRegistry& registry);  // register_creation.cpp
+void registerComplexOpKernels(OperatorRegistry& registry);   // register_complex.cpp
 
 /// Rejects a `Device?` argument naming anything but the CPU: the kernels here allocate
 /// host memory only, and silently returning a CPU tensor for `device='cuda'` would move

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "ops/kernels/complex.h"
 #include "ops/kernels/creation.h"
 #include "ops/kernels/elementwise.h"
 #include "ops/kernels/tensor_iterator.h"
@@ -223,8 +224,9 @@ static Tensor swapLastTwo(const Tensor& self, const char* what) {
 }
 
 Tensor mT(const Tensor& self) { return swapLastTwo(self, "mT"); }
-Tensor mH(const Tensor& self) { return swapLastTwo(self, "mH"); }
-Tensor adjoint(const Tensor& self) { return swapLastTwo(self, "adjoint()"); }
+// Conjugate transposes: a copy for complex dtypes (no conjugate bit, see complex.h).
+Tensor mH(const Tensor& self) { return conj(swapLastTwo(self, "mH")); }
+Tensor adjoint(const Tensor& self) { return conj(swapLastTwo(self, "adjoint()")); }
 
 Tensor flatten(const Tensor& self, int64_t startDim, int64_t endDim) {
   startDim = maybeWrapDim(startDim, self.dim());

@@ -121,9 +121,14 @@ TensorIterConfig& TensorIterConfig::addInput(const Tensor& t) {
 }
 
 TensorIterConfig& TensorIterConfig::addInput(const Scalar& s) {
-  Tensor t = s.isFloatingPoint() ? Tensor::scalar(s.toDouble(), ScalarType::Double)
-                                 : Tensor::scalar(s.toLong(), s.dtype());
-  SCONCE_CHECK(UnsupportedError, !s.isComplex(), "{}: complex scalars are not supported", opName_);
+  Tensor t;
+  if (s.isComplex()) {
+    t = Tensor::zeros({}, ScalarType::ComplexDouble);
+    *t.data<std::complex<double>>() = s.toComplex();
+  } else {
+    t = s.isFloatingPoint() ? Tensor::scalar(s.toDouble(), ScalarType::Double)
+                            : Tensor::scalar(s.toLong(), s.dtype());
+  }
   args_.push_back({t, false, true});
   return *this;
 }

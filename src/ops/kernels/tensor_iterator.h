@@ -272,6 +272,13 @@ inline To castTo(From v) {
     return castTo<To>(vec::halfToFloat(v.bits));
   } else if constexpr (std::is_same_v<From, BFloat16>) {
     return castTo<To>(vec::bfloat16ToFloat(v.bits));
+  } else if constexpr (kIsComplex<From>) {
+    // complex -> real keeps the real part, as PyTorch's copy_ (which also warns).
+    if constexpr (kIsComplex<To>) return To(v);
+    else if constexpr (std::is_same_v<To, bool>) return v != From(0);
+    else return castTo<To>(v.real());
+  } else if constexpr (kIsComplex<To>) {
+    return To(castTo<typename To::value_type>(v));
   } else if constexpr (std::is_same_v<To, bool>) {
     return v != From(0);
   } else if constexpr (std::is_same_v<To, Half>) {
@@ -293,10 +300,14 @@ enum DtypeSet : unsigned {
   kIntTypes = 2,       // uint8, int8, int16, int32, int64
   kFloatTypes = 4,     // float32, float64
   kReducedTypes = 8,   // float16, bfloat16
+  kComplexTypes = 16,  // complex64, complex128
   kFloatingTypes = kFloatTypes | kReducedTypes,
   kAllTypes = kIntTypes | kFloatingTypes,
   kAllTypesAndBool = kAllTypes | kBoolTypes,
   kIntegralTypesAndBool = kIntTypes | kBoolTypes,
+  kAllTypesAndComplex = kAllTypes | kComplexTypes,
+  kAllTypesAndComplexAndBool = kAllTypesAndBool | kComplexTypes,
+  kFloatingAndComplexTypes = kFloatingTypes | kComplexTypes,
 };
 
 /// Throws ValueError(`"<op>" not implemented for '<Dtype>'`), as ATen's dispatch does.
@@ -317,6 +328,8 @@ decltype(auto) dispatchTypes(ScalarType t, std::string_view op, Fn&& fn) {
     case ScalarType::Double: if constexpr (Set & kFloatTypes) return fn(double{}); break;
     case ScalarType::Half: if constexpr (Set & kReducedTypes) return fn(Half{}); break;
     case ScalarType::BFloat16: if constexpr (Set & kReducedTypes) return fn(BFloat16{}); break;
+    case ScalarType::ComplexFloat: if constexpr (Set & kComplexTypes) return fn(std::complex<float>{}); break;
+    case ScalarType::ComplexDouble: if constexpr (Set & kComplexTypes) return fn(std::complex<double>{}); break;
     default: break;
   }
   failDtypeNotImplemented(op, t);

@@ -4,6 +4,9 @@
 #include <limits>
 
 #include "ops/kernels/binary.h"
+#include "ops/kernels/complex.h"
+#include "ops/kernels/elementwise.h"
+#include "ops/kernels/type_promotion.h"
 #include "ops/kernels/unary.h"
 #include "ops/kernels/unary_internal.h"
 
@@ -53,7 +56,7 @@ void negKernel(TensorIter& it) {
   SCONCE_CHECK(ValueError, it.commonDtype() != ScalarType::Bool,
                "Negation, the `-` operator, on a bool tensor is not supported. If you are trying "
                "to invert a mask, use the `~` or `logical_not()` operator instead.");
-  unaryKernel<kAllTypes>(it, "neg", [](auto x) { return negWrapping(x); });
+  unaryKernel<kAllTypesAndComplex>(it, "neg", [](auto x) { return negWrapping(x); });
 }
 
 void absKernel(TensorIter& it) {
@@ -78,34 +81,44 @@ void signKernel(TensorIter& it) {
     unaryKernel<kFloatingTypes>(it, #name, [](auto x) { return expr; });       \
   }
 
-SCONCE_FLOAT_KERNEL(sqrt, std::sqrt(x))
-SCONCE_FLOAT_KERNEL(rsqrt, decltype(x)(1) / std::sqrt(x))
-SCONCE_FLOAT_KERNEL(exp, vec::exp(x))
+// Also defined for complex64/complex128, with std::complex's functions.
+#define SCONCE_FLOAT_COMPLEX_KERNEL(name, expr, complexExpr)                   \
+  void name##Kernel(TensorIter& it) {                                          \
+    unaryKernel<kFloatingAndComplexTypes>(it, #name, [](auto x) {              \
+      if constexpr (kIsComplex<decltype(x)>) return complexExpr;               \
+      else return expr;                                                        \
+    });                                                                        \
+  }
+
+SCONCE_FLOAT_COMPLEX_KERNEL(sqrt, std::sqrt(x), std::sqrt(x))
+SCONCE_FLOAT_COMPLEX_KERNEL(rsqrt, decltype(x)(1) / std::sqrt(x), decltype(x)(1) / std::sqrt(x))
+SCONCE_FLOAT_COMPLEX_KERNEL(exp, vec::exp(x), std::exp(x))
 SCONCE_FLOAT_KERNEL(exp2, std::exp2(x))
 SCONCE_FLOAT_KERNEL(expm1, std::expm1(x))
-SCONCE_FLOAT_KERNEL(log, std::log(x))
+SCONCE_FLOAT_COMPLEX_KERNEL(log, std::log(x), std::log(x))
 SCONCE_FLOAT_KERNEL(log2, std::log2(x))
-SCONCE_FLOAT_KERNEL(log10, std::log10(x))
+SCONCE_FLOAT_COMPLEX_KERNEL(log10, std::log10(x), std::log10(x))
 SCONCE_FLOAT_KERNEL(log1p, std::log1p(x))
-SCONCE_FLOAT_KERNEL(sin, std::sin(x))
-SCONCE_FLOAT_KERNEL(cos, std::cos(x))
-SCONCE_FLOAT_KERNEL(tan, std::tan(x))
-SCONCE_FLOAT_KERNEL(asin, std::asin(x))
-SCONCE_FLOAT_KERNEL(acos, std::acos(x))
-SCONCE_FLOAT_KERNEL(atan, std::atan(x))
-SCONCE_FLOAT_KERNEL(sinh, std::sinh(x))
-SCONCE_FLOAT_KERNEL(cosh, std::cosh(x))
-SCONCE_FLOAT_KERNEL(tanh, vec::tanh(x))
-SCONCE_FLOAT_KERNEL(asinh, std::asinh(x))
-SCONCE_FLOAT_KERNEL(acosh, std::acosh(x))
-SCONCE_FLOAT_KERNEL(atanh, std::atanh(x))
-SCONCE_FLOAT_KERNEL(sigmoid, decltype(x)(1) / (decltype(x)(1) + vec::exp(-x)))
+SCONCE_FLOAT_COMPLEX_KERNEL(sin, std::sin(x), std::sin(x))
+SCONCE_FLOAT_COMPLEX_KERNEL(cos, std::cos(x), std::cos(x))
+SCONCE_FLOAT_COMPLEX_KERNEL(tan, std::tan(x), std::tan(x))
+SCONCE_FLOAT_COMPLEX_KERNEL(asin, std::asin(x), std::asin(x))
+SCONCE_FLOAT_COMPLEX_KERNEL(acos, std::acos(x), std::acos(x))
+SCONCE_FLOAT_COMPLEX_KERNEL(atan, std::atan(x), std::atan(x))
+SCONCE_FLOAT_COMPLEX_KERNEL(sinh, std::sinh(x), std::sinh(x))
+SCONCE_FLOAT_COMPLEX_KERNEL(cosh, std::cosh(x), std::cosh(x))
+SCONCE_FLOAT_COMPLEX_KERNEL(tanh, vec::tanh(x), std::tanh(x))
+SCONCE_FLOAT_COMPLEX_KERNEL(asinh, std::asinh(x), std::asinh(x))
+SCONCE_FLOAT_COMPLEX_KERNEL(acosh, std::acosh(x), std::acosh(x))
+SCONCE_FLOAT_COMPLEX_KERNEL(atanh, std::atanh(x), std::atanh(x))
+SCONCE_FLOAT_COMPLEX_KERNEL(sigmoid, decltype(x)(1) / (decltype(x)(1) + vec::exp(-x)), decltype(x)(1) / (decltype(x)(1) + std::exp(-x)))
 SCONCE_FLOAT_KERNEL(erf, std::erf(x))
 SCONCE_FLOAT_KERNEL(erfc, std::erfc(x))
 SCONCE_FLOAT_KERNEL(erfinv, erfinvImpl(x))
 SCONCE_FLOAT_KERNEL(frac, x - std::trunc(x))
-SCONCE_FLOAT_KERNEL(reciprocal, decltype(x)(1) / x)
+SCONCE_FLOAT_COMPLEX_KERNEL(reciprocal, decltype(x)(1) / x, decltype(x)(1) / x)
 #undef SCONCE_FLOAT_KERNEL
+#undef SCONCE_FLOAT_COMPLEX_KERNEL
 
 // Rounding is the identity on integers; bool is rejected as in PyTorch.
 template <class F>
@@ -194,7 +207,29 @@ void roundDecimalsKernel(TensorIter& it, int64_t decimals) {
 }  // namespace
 
 SCONCE_DEFINE_UNARY_OP(neg, IterKind::Unary)
-SCONCE_DEFINE_UNARY_OP(abs, IterKind::Unary)
+// abs of a complex tensor is real (complex.h); in place it would change the dtype.
+Tensor abs(const Tensor& self) {
+  if (isComplexType(self.dtype())) return complexAbs(self);
+  return detail::runIter(IterKind::Unary, "abs", absKernel, Tensor(), self);
+}
+const Tensor& abs_(const Tensor& self) {
+  SCONCE_CHECK(ValueError, !isComplexType(self.dtype()), "In-place abs is not supported for complex tensors.");
+  detail::runIter(IterKind::Unary, "abs_", absKernel, self, self);
+  return self;
+}
+const Tensor& abs_out(const Tensor& out, const Tensor& self) {
+  if (isComplexType(self.dtype())) {
+    Tensor result = complexAbs(self);
+    SCONCE_CHECK(ValueError, canCast(result.dtype(), out.dtype()),
+                 "result type {} can't be cast to the desired output type {}",
+                 scalarTypeShortName(result.dtype()), scalarTypeShortName(out.dtype()));
+    resizeOutput(out, result.sizes());
+    copy_(out, result);
+    return out;
+  }
+  detail::runIter(IterKind::Unary, "abs", absKernel, out, self);
+  return out;
+}
 SCONCE_DEFINE_UNARY_OP(sign, IterKind::Unary)
 SCONCE_DEFINE_UNARY_OP(sqrt, IterKind::UnaryFloat)
 SCONCE_DEFINE_UNARY_OP(rsqrt, IterKind::UnaryFloat)

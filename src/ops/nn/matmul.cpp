@@ -123,7 +123,7 @@ Tensor bmmInto(const Tensor& a, const Tensor& b, const std::optional<Tensor>& in
   Tensor out = Tensor::empty(shape, dt);
   const bool useInit = init.has_value() && !(beta.toDouble() == 0 && !beta.isComplex());
   if (useInit) copy_(out, expand(*init, shape));
-  dispatchTypes<kIntTypes | kFloatTypes>(dt, "addmm_impl_cpu_", [&](auto tag) {
+  dispatchTypes<kIntTypes | kFloatTypes | kComplexTypes>(dt, "addmm_impl_cpu_", [&](auto tag) {
     using T = decltype(tag);
     batchedGemmTyped<T>(a, b, out, alpha.to<T>(), useInit ? beta.to<T>() : T(0));
   });
@@ -135,7 +135,7 @@ std::string shapeStr(const Tensor& t) { return fmt::format("[{}]", fmt::join(t.s
 }  // namespace
 
 void batchedGemm(const Tensor& a, const Tensor& b, const Tensor& out, const Scalar& alpha, const Scalar& beta) {
-  dispatchTypes<kIntTypes | kFloatTypes>(a.dtype(), "bmm", [&](auto tag) {
+  dispatchTypes<kIntTypes | kFloatTypes | kComplexTypes>(a.dtype(), "bmm", [&](auto tag) {
     using T = decltype(tag);
     batchedGemmTyped<T>(a, b, out, alpha.to<T>(), beta.to<T>());
   });

@@ -19,11 +19,14 @@ GROUP = ""
 torch.manual_seed(0)
 
 DTYPE_CODES = {torch.uint8: 0, torch.int8: 1, torch.int16: 2, torch.int32: 3, torch.int64: 4, torch.float16: 5,
-               torch.float32: 6, torch.float64: 7, torch.bool: 11, torch.bfloat16: 15}
+               torch.float32: 6, torch.float64: 7, torch.complex64: 9, torch.complex128: 10, torch.bool: 11,
+               torch.bfloat16: 15}
 FORMAT_CODES = {torch.contiguous_format: 0, torch.preserve_format: 1, torch.channels_last: 2}
 
 
 def encode(v):
+    if isinstance(v, torch.Tensor) and (v.is_conj() or v.is_neg()):
+        return v.resolve_conj().resolve_neg()  # torch.save cannot keep the lazy bits
     if isinstance(v, torch.dtype):
         return DTYPE_CODES[v]
     if isinstance(v, torch.memory_format):
@@ -840,6 +843,170 @@ def creation_cases():
     case("aten::rand", [2], dtype=torch.float64, check="meta")
 
 
+# ---- complex --------------------------------------------------------------------------
+
+def cplx(*shape, dtype=torch.complex64):
+    return torch.randn(*shape, dtype=dtype)
+
+
+def complex_cases():
+    global GROUP
+    GROUP = "complex"
+    C = cplx(2, 3)
+    C_T = noncontig(cplx(3, 2))          # [2, 3], non-contiguous
+    C_ROW = cplx(3)                      # broadcasts against [2, 3]
+    CD = cplx(2, 3, dtype=torch.complex128)
+    C0 = torch.tensor(1 - 2j)
+    # storage, copies, creation
+    for t, dt in ((C, torch.complex128), (CD, torch.complex64), (C_T, torch.float32), (F, torch.complex64),
+                  (I, torch.complex128), (B, torch.complex64), (C, torch.bool), (C_T, torch.int64)):
+        case("aten::to.dtype", t, dt)
+    case("aten::clone", C_T)
+    case("aten::contiguous", C_T)
+    case("aten::copy_", C.clone(), C_T)
+    case("aten::copy_", C.clone(), F_ROW)
+    case("aten::fill_.Scalar", C_T.clone(), 1 + 2j)
+    case("aten::fill_.Scalar", CD.clone(), 3)
+    case("aten::fill_.Tensor", C.clone(), C0)
+    case("aten::zeros", [2, 2], dtype=torch.complex64)
+    case("aten::ones", [3], dtype=torch.complex128)
+    case("aten::full", [2], 1 + 2j)
+    case("aten::full", [2], 2.5, dtype=torch.complex128)
+    case("aten::zeros_like", C_T)
+    case("aten::empty.memory_format", [2], dtype=torch.complex64, check="meta")
+    case("aten::tensor.complex", 1 + 2j)
+    case("aten::tensor.complex", 1 + 2j, dtype=torch.complex128)
+    case("aten::as_tensor.complex", -1.5j)
+    case("aten::as_tensor.complex", 2j, dtype=torch.float64)
+    case("aten::scalar_tensor", 1 + 1j, dtype=torch.complex64)
+    case("aten::cat", [C, C_T])
+    case("aten::cat", [C, F, I])
+    case("aten::stack", [C_T, C], 1)
+    # views are dtype-agnostic
+    case("aten::transpose.int", C, 0, 1)
+    case("aten::view", C, [3, 2])
+    case("aten::select.int", C_T, 1, 1)
+    case("aten::slice.Tensor", C, 1, 0, 3, 2)
+    case("aten::permute", C_T, [1, 0])
+    case("aten::expand", C_ROW, [2, 3])
+    case("aten::unsqueeze", C_T, 0)
+    case("aten::reshape", C_T, [6])
+    case("aten::flatten.using_ints", C)
+    case("aten::mT", C_T)
+    case("aten::mH", C_T)
+    case("aten::mH.a", C)
+    case("aten::adjoint", CD)
+    case("aten::adjoint", F)
+    case("aten::matrix_H", C_T)
+    case("aten::matrix_H.a", F)
+    case("aten::matrix_H", cplx(2, 2, 2))
+    # arithmetic with type promotion: float + complex -> complex, int + complex number -> complex64
+    for op in ("add.Tensor", "sub.Tensor", "mul.Tensor", "div.Tensor"):
+        for a, b in ((C, C_T), (C, F), (F_T, C_ROW), (C, CD), (I, C0), (C0, D), (C_T, torch.tensor(2))):
+            case(f"aten::{op}", a, b)
+    for op in ("add.Scalar", "sub.Scalar", "mul.Scalar", "div.Scalar"):
+        for a, b in ((C_T, 2), (C, 1.5), (I, 2j), (F, 1 + 1j), (D, -2j), (B, 1j)):
+            case(f"aten::{op}", a, b)
+    case("aten::add.Tensor", C, C_T, alpha=2j)
+    case("aten::sub.Tensor", C, F, alpha=1 - 1j)
+    case("aten::add.Tensor", F, F, alpha=2j)
+    case("aten::add_.Tensor", C_T.clone(), F)
+    case("aten::add_.Tensor", F.clone(), C)
+    case("aten::mul_.Scalar", CD.clone(), 1j)
+    case("aten::div_.Tensor", C.clone(), C_ROW)
+    case("aten::add.out", C, F, out=torch.empty(0, dtype=torch.complex64))
+    case("aten::rsub.Scalar", C_T, 1j)
+    case("aten::rsub.Tensor", C, F_ROW)
+    case("aten::neg", C_T)
+    case("aten::neg_", CD.clone())
+    case("aten::pow.Tensor_Scalar", C_T, 2)
+    case("aten::pow.Tensor_Scalar", C, 0.5)
+    case("aten::pow.Tensor_Scalar", C, 1j)
+    case("aten::pow.Tensor_Scalar", F_ROW, 1j)
+    case("aten::pow.Tensor_Tensor", C, C_T)
+    case("aten::pow.Tensor_Tensor", pos(2, 3), C_ROW)
+    case("aten::pow.Scalar", 2, C_T)
+    case("aten::pow.Scalar", 1j, F)
+    for n in ("exp", "log", "sqrt", "sin", "cos", "tanh", "sigmoid", "reciprocal", "rsqrt", "log10", "tan",
+              "sinh", "cosh", "asin", "acos", "atan", "asinh", "acosh", "atanh"):
+        case(f"aten::{n}", C_T)
+        case(f"aten::{n}", CD)
+    case("aten::exp_", C.clone())
+    case("aten::sqrt.out", C_T, out=torch.empty(0, dtype=torch.complex64))
+    case("aten::exp2", C)  # not for complex in PyTorch 1.13 either
+    # comparisons: equality only
+    case("aten::eq.Tensor", C, C_T)
+    case("aten::eq.Tensor", C, C.clone())
+    case("aten::ne.Tensor", C_T, C_ROW)
+    case("aten::eq.Scalar", torch.tensor([1j, 1 + 0j, 2]), 1j)
+    case("aten::ne.Scalar", torch.tensor([1j, 1 + 0j, 2]), 1)
+    case("aten::eq.Tensor", torch.tensor([1 + 0j, 2j]), torch.tensor([1.0, 2.0]))
+    case("aten::lt.Tensor", C, C_T)
+    case("aten::gt.Scalar", C, 1)
+    # reductions
+    case("aten::sum", C_T)
+    case("aten::sum", F, dtype=torch.complex64)
+    case("aten::sum.dim_IntList", CD, [1])
+    case("aten::sum.dim_IntList", C_T, [0], True)
+    case("aten::mean", C_T)
+    case("aten::mean.dim", CD, [0])
+    case("aten::prod", C)
+    case("aten::prod.dim_int", C_T, 1)
+    # matrix products
+    case("aten::mm", C, cplx(4, 3).t())
+    case("aten::mm", CD, cplx(3, 2, dtype=torch.complex128))
+    case("aten::mm", C, F.t())
+    case("aten::matmul", C_T, cplx(3))
+    case("aten::matmul", cplx(2, 2, 3), cplx(3, 4))
+    case("aten::bmm", cplx(2, 2, 3), cplx(2, 3, 2))
+    # complex-specific ops
+    case("aten::complex", F, F_T)
+    case("aten::complex", D, torch.randn(3, dtype=torch.float64))
+    case("aten::complex", F0, F_ROW)
+    case("aten::complex", I, I)
+    case("aten::complex", F, D)
+    case("aten::complex.out", F, F_T, out=torch.empty(0, dtype=torch.complex64))
+    case("aten::polar", pos(2, 3), F_T)
+    case("aten::polar", D, D)
+    case("aten::polar.out", pos(3), F_ROW, out=torch.empty(0, dtype=torch.complex64))
+    case("aten::real", C_T)
+    case("aten::real", CD)
+    case("aten::real", F)
+    case("aten::imag", C_T)
+    case("aten::imag", C0)
+    case("aten::imag", F)
+    case("aten::view_as_real", C_T)
+    case("aten::view_as_real", C0)
+    case("aten::view_as_real", C[:, 1:])
+    case("aten::view_as_real", F)
+    case("aten::view_as_complex", f32(2, 3, 2))
+    case("aten::view_as_complex", torch.randn(4, 2, dtype=torch.float64)[1:])
+    case("aten::view_as_complex", f32(2, 3))
+    case("aten::view_as_complex", f32(2, 2).t())
+    case("aten::view_as_complex", I)
+    case("aten::conj", C_T)
+    case("aten::conj", F)
+    case("aten::_conj", CD)
+    case("aten::conj_physical", C_T)
+    case("aten::conj_physical", I)
+    case("aten::conj_physical_", C.clone())
+    case("aten::conj_physical.out", C_T, out=torch.empty(0, dtype=torch.complex64))
+    case("aten::resolve_conj", C)
+    case("aten::resolve_neg", C_T)
+    case("aten::is_conj", C)
+    case("aten::is_neg", C)
+    case("aten::abs", C_T)
+    case("aten::abs", CD)
+    case("aten::abs", torch.tensor([3 + 4j, -1j, complex("inf") + 1j]))
+    case("aten::abs_", C.clone())
+    case("aten::abs.out", C, out=torch.empty(0))
+    case("aten::angle", C_T)
+    case("aten::angle", CD)
+    case("aten::angle", torch.tensor([-1.0, 0.0, 2.0, float("nan")]))
+    case("aten::angle", I)
+    case("aten::angle.out", C, out=torch.empty(0))
+
+
 # ---- extra (kernels/extra_*.cpp, losses.cpp) ----------------------------------------------
 
 def extra_math_cases():
@@ -1421,6 +1588,7 @@ if __name__ == "__main__":
     indexing_cases()
     creation_cases()
     extra_cases()
+    complex_cases()
     import os
     os.makedirs(sys.argv[1], exist_ok=True)
     torch.save(CASES, os.path.join(sys.argv[1], "cases.pt"))

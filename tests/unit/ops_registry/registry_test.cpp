@@ -122,8 +122,15 @@ std::string compareTensors(const Tensor& got, const Tensor& want, bool valuesToo
   if (got.sizes() != want.sizes()) return "shape " + shapeStr(got) + " != " + shapeStr(want);
   if (!valuesToo) return "";
   const bool floating = isFloatingType(want.dtype());
+  auto close = [](double g, double w) {
+    return (std::isnan(w) && std::isnan(g)) || g == w || std::abs(g - w) <= 1e-5 + 1e-4 * std::abs(w);
+  };
   for (int64_t i = 0; i < want.numel(); ++i) {
-    if (floating) {
+    if (isComplexType(want.dtype())) {
+      const std::complex<double> g = got.itemAsComplex(i), w = want.itemAsComplex(i);
+      if (!close(g.real(), w.real()) || !close(g.imag(), w.imag()))
+        return fmt::format("element {}: ({}, {}) != ({}, {})", i, g.real(), g.imag(), w.real(), w.imag());
+    } else if (floating) {
       const double g = got.itemAsDouble(i), w = want.itemAsDouble(i);
       if (std::isnan(w) && std::isnan(g)) continue;
       if (g == w) continue;
@@ -152,6 +159,9 @@ std::string compareValues(const IValue& got, const IValue& want, bool valuesToo)
   }
   if (want.isBool()) return got.isBool() && got.toBool() == want.toBool() ? "" : "bool result differs";
   if (want.isInt()) return got.isInt() && got.toInt() == want.toInt() ? "" : "int result differs";
+  if (want.tag() == IValue::Tag::Complex)
+    return got.tag() == IValue::Tag::Complex && std::abs(got.toComplex() - want.toComplex()) <= 1e-5 ? ""
+                                                                                                     : "complex result differs";
   if (want.isDouble())
     return got.isDouble() && std::abs(got.toDouble() - want.toDouble()) <= 1e-5 + 1e-4 * std::abs(want.toDouble())
                ? ""
@@ -275,6 +285,7 @@ TEST(OpsRegistryVsPyTorch, Sort) { runGroup("sort"); }
 TEST(OpsRegistryVsPyTorch, Shape) { runGroup("shape"); }
 TEST(OpsRegistryVsPyTorch, Indexing) { runGroup("indexing"); }
 TEST(OpsRegistryVsPyTorch, Creation) { runGroup("creation"); }
+TEST(OpsRegistryVsPyTorch, Complex) { runGroup("complex"); }
 
 // ---- the table itself -----------------------------------------------------------------
 

@@ -157,6 +157,13 @@ def dtype_case():
     return out
 
 
+def complex_case():
+    c64 = torch.tensor([[1 + 2j, -0.5j, math.inf - 1j], [math.nan + 0j, 3.25, -0.0 + 1e-30j]])
+    c128 = torch.tensor([1.5 - 2.5j, 1e300 + 1e-300j], dtype=torch.complex128)
+    return {'c64': c64, 'col': c64[:, 1], 't': c64.t(), 'c128': c128, 'scalar': torch.tensor(2 - 3j),
+            'empty': torch.zeros(0, dtype=torch.complex128)}
+
+
 def views_case():
     base = torch.arange(24, dtype=torch.float32).reshape(4, 6)
     other = torch.arange(5, dtype=torch.int64)
@@ -218,7 +225,7 @@ SAVE_CASES = {
     'nested': (nested_case, True), 'strings': (strings_case, True),
     'numbers': (numbers_case, True), 'state_dict': (state_dict_case, True),
     'grad': (grad_case, True), 'misc': (misc_case, True),
-    'dtype_globals': (dtype_globals_case, False),
+    'dtype_globals': (dtype_globals_case, False), 'complex': (complex_case, True),
 }
 
 

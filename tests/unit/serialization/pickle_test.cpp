@@ -149,6 +149,9 @@ struct Renderer {
         data += t.itemAsInt(i) ? "True" : "False";
       else if (isFloatingType(t.dtype()))
         data += pythonFloatRepr(t.itemAsDouble(i));
+      else if (isComplexType(t.dtype()))
+        data += fmt::format("complex({}, {})", pythonFloatRepr(t.itemAsComplex(i).real()),
+                            pythonFloatRepr(t.itemAsComplex(i).imag()));
       else
         data += std::to_string(t.itemAsInt(i));
     }
@@ -244,7 +247,7 @@ TEST_P(TorchCase, ReadsLikeTorchLoad) {
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, TorchCase,
                          testing::Values("dtypes", "views", "scalars", "nested", "strings",
-                                         "numbers", "state_dict", "grad", "misc", "dtype_globals",
+                                         "numbers", "state_dict", "grad", "misc", "dtype_globals", "complex",
                                          "jit", "traced", "constants", "proto0", "proto1", "proto2",
                                          "proto3", "proto4", "proto5"));
 
