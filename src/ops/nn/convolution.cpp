@@ -1,8 +1,15 @@
-// Convolutions on oneDNN (float32) and a direct loop (float64, integers).
+// Convolutions on oneDNN (float32, with cached plans and weights) and a direct loop
+// (float64, integers).
 #include "ops/nn/convolution.h"
 
 #include <fmt/ranges.h>
 #include <oneapi/dnnl/dnnl.hpp>
+
+#include <cstdlib>
+#include <memory>
+#include <mutex>
+#include <shared_mutex>
+#include <unordered_map>
 
 #include "ops/kernels/elementwise.h"
 #include "ops/kernels/parallel.h"
@@ -119,57 +126,215 @@ dnnl::memory::desc weightDesc(const Tensor& w, const ConvParams& p) {
   return memory::desc(dims, memory::data_type::f32, strides);
 }
 
-void convOneDnn(const Tensor& input, const Tensor& weight, const std::optional<Tensor>& bias, const Tensor& out,
-                const ConvParams& p) {
+// ---- oneDNN execution ------------------------------------------------------------------
+//
+// A model calls the same few convolution geometries with the same weights on every
+// forward, and both halves of oneDNN's setup are expensive next to a small convolution:
+// creating the primitive (descriptor, dispatch, JIT lookup) and reordering the weight
+// into the blocked layout the primitive wants (a read and a write of the whole weight).
+// So plans are cached per geometry, and reordered weights per (plan, weight storage) for
+// weights loaded from an archive. Both caches are process-wide and shared by every
+// thread (ARCHITECTURE §3: a Module is called from many threads at once).
+
+// Everything about one convolution except the data: the primitive and the layouts it
+// wants next to the ones our tensors have.
+struct ConvPlan {
+  dnnl::primitive prim;
+  dnnl::memory::desc srcUser, srcWant, wUser, wWant, dstUser, dstWant, biasDesc, scratchDesc;
+};
+
+// A plan's identity: every size, stride and parameter the primitive depends on.
+using PlanKey = std::vector<int64_t>;
+
+struct PlanKeyHash {
+  size_t operator()(const PlanKey& k) const {
+    uint64_t h = 1469598103934665603ull;
+    for (int64_t v : k) h = (h ^ static_cast<uint64_t>(v)) * 1099511628211ull;
+    return static_cast<size_t>(h);
+  }
+};
+
+PlanKey planKey(const Tensor& input, const Tensor& weight, bool hasBias, const Tensor& out, const ConvParams& p) {
+  PlanKey k;
+  k.reserve(64);
+  auto add = [&](IntArrayRef v) {
+    k.push_back(static_cast<int64_t>(v.size()));
+    k.insert(k.end(), v.begin(), v.end());
+  };
+  add(input.sizes()), add(input.strides()), add(weight.sizes()), add(weight.strides()), add(out.strides());
+  add(p.stride), add(p.padL), add(p.padR), add(p.dilation);
+  k.push_back(p.groups), k.push_back(p.transposed), k.push_back(hasBias);
+  return k;
+}
+
+ConvPlan makePlan(const Tensor& input, const Tensor& weight, bool hasBias, const Tensor& out, const ConvParams& p) {
   using namespace dnnl;
   const engine& eng = cpuEngine();
   const auto f32 = memory::data_type::f32;
-  memory::desc srcUser(toDnnl(input.sizes()), f32, toDnnl(input.strides()));
-  memory::desc dstUser(toDnnl(out.sizes()), f32, toDnnl(out.strides()));
-  memory::desc wUser = weightDesc(weight, p);
+  ConvPlan plan;
+  plan.srcUser = memory::desc(toDnnl(input.sizes()), f32, toDnnl(input.strides()));
+  plan.dstUser = memory::desc(toDnnl(out.sizes()), f32, toDnnl(out.strides()));
+  plan.wUser = weightDesc(weight, p);
   memory::desc srcAny(toDnnl(input.sizes()), f32, memory::format_tag::any);
   memory::desc dstAny(toDnnl(out.sizes()), f32, memory::format_tag::any);
-  memory::desc wAny(wUser.dims(), f32, memory::format_tag::any);
-  memory::desc biasDesc = bias ? memory::desc({out.size(1)}, f32, memory::format_tag::a) : memory::desc();
+  memory::desc wAny(plan.wUser.dims(), f32, memory::format_tag::any);
+  plan.biasDesc = hasBias ? memory::desc({out.size(1)}, f32, memory::format_tag::a) : memory::desc();
   memory::dims dil;
   for (int64_t d : p.dilation) dil.push_back(d - 1);
   primitive_attr attr;
   attr.set_scratchpad_mode(scratchpad_mode::user);
-
-  // The primitive and its expected layouts, for either direction.
-  primitive prim;
-  memory::desc srcWant, wWant, dstWant, scratchDesc;
+  auto finish = [&](const auto& pd) {
+    plan.srcWant = pd.src_desc(), plan.wWant = pd.weights_desc(), plan.dstWant = pd.dst_desc();
+    plan.scratchDesc = pd.scratchpad_desc();
+  };
   if (!p.transposed) {
-    convolution_forward::desc d(prop_kind::forward_inference, algorithm::convolution_direct, srcAny, wAny, biasDesc,
-                                dstAny, toDnnl(p.stride), dil, toDnnl(p.padL), toDnnl(p.padR));
+    convolution_forward::desc d(prop_kind::forward_inference, algorithm::convolution_direct, srcAny, wAny,
+                                plan.biasDesc, dstAny, toDnnl(p.stride), dil, toDnnl(p.padL), toDnnl(p.padR));
     convolution_forward::primitive_desc pd(d, attr, eng);
-    prim = convolution_forward(pd);
-    srcWant = pd.src_desc(), wWant = pd.weights_desc(), dstWant = pd.dst_desc(), scratchDesc = pd.scratchpad_desc();
+    plan.prim = convolution_forward(pd);
+    finish(pd);
   } else {
     deconvolution_forward::desc d(prop_kind::forward_inference, algorithm::deconvolution_direct, srcAny, wAny,
-                                  biasDesc, dstAny, toDnnl(p.stride), dil, toDnnl(p.padL), toDnnl(p.padR));
+                                  plan.biasDesc, dstAny, toDnnl(p.stride), dil, toDnnl(p.padL), toDnnl(p.padR));
     deconvolution_forward::primitive_desc pd(d, attr, eng);
-    prim = deconvolution_forward(pd);
-    srcWant = pd.src_desc(), wWant = pd.weights_desc(), dstWant = pd.dst_desc(), scratchDesc = pd.scratchpad_desc();
+    plan.prim = deconvolution_forward(pd);
+    finish(pd);
   }
-  stream s(eng);
-  auto reordered = [&](const memory::desc& user, const memory::desc& want, void* data) {
-    memory m(user, eng, data);
-    if (user == want) return m;
-    memory t(want, eng);
-    reorder(m, t).execute(s, m, t);
-    return t;
+  return plan;
+}
+
+// A cache too big is a program creating geometries without end: start over.
+constexpr size_t kMaxPlans = 4096;
+constexpr size_t kMaxCachedWeightBytes = size_t{1} << 30;
+
+class PlanCache {
+ public:
+  std::shared_ptr<const ConvPlan> get(const Tensor& input, const Tensor& weight, bool hasBias, const Tensor& out,
+                                      const ConvParams& p) {
+    PlanKey key = planKey(input, weight, hasBias, out, p);
+    {
+      std::shared_lock lock(mutex_);
+      if (auto it = plans_.find(key); it != plans_.end()) return it->second;
+    }
+    auto plan = std::make_shared<const ConvPlan>(makePlan(input, weight, hasBias, out, p));
+    std::unique_lock lock(mutex_);
+    if (plans_.size() >= kMaxPlans) plans_.clear();
+    return plans_.try_emplace(std::move(key), std::move(plan)).first->second;
+  }
+
+ private:
+  std::shared_mutex mutex_;
+  std::unordered_map<PlanKey, std::shared_ptr<const ConvPlan>, PlanKeyHash> plans_;
+};
+
+// Weights reordered for a plan. Only weights whose storage is borrowed from an archive
+// (a loaded model's parameters) are cached: a weight computed afresh each call would
+// only churn the cache. The entry keeps the storage alive, so its address cannot be
+// reused by another weight while cached. In-place writes to a cached weight after its
+// first convolution are not seen (Storage has no version counter yet).
+class WeightCache {
+ public:
+  dnnl::memory get(const std::shared_ptr<const ConvPlan>& plan, const Tensor& weight) {
+    Key key{plan.get(), weight.storage().get(), weight.rawData()};
+    {
+      std::shared_lock lock(mutex_);
+      if (auto it = entries_.find(key); it != entries_.end()) return it->second.reordered;
+    }
+    dnnl::memory reordered = reorder(*plan, weight);
+    std::unique_lock lock(mutex_);
+    if (bytes_ + plan->wWant.get_size() > kMaxCachedWeightBytes) entries_.clear(), bytes_ = 0;
+    auto [it, inserted] = entries_.try_emplace(key, Entry{plan, weight.storage(), reordered});
+    if (inserted) bytes_ += plan->wWant.get_size();
+    return it->second.reordered;
+  }
+
+  static dnnl::memory reorder(const ConvPlan& plan, const Tensor& weight) {
+    const dnnl::engine& eng = cpuEngine();
+    dnnl::memory user(plan.wUser, eng, weight.rawData());
+    dnnl::memory want(plan.wWant, eng);
+    dnnl::stream s(eng);
+    dnnl::reorder(user, want).execute(s, user, want);
+    s.wait();
+    return want;
+  }
+
+ private:
+  struct Key {
+    const ConvPlan* plan;
+    const void* storage;
+    const void* data;
+    bool operator==(const Key&) const = default;
   };
-  memory src = reordered(srcUser, srcWant, input.rawData());
-  memory w = reordered(wUser, wWant, weight.rawData());
-  memory dstMem(dstUser, eng, out.rawData());
-  memory dst = dstUser == dstWant ? dstMem : memory(dstWant, eng);
-  memory scratch(scratchDesc, eng);
+  struct KeyHash {
+    size_t operator()(const Key& k) const {
+      auto h = std::hash<const void*>();
+      return h(k.plan) ^ (h(k.storage) * 31) ^ (h(k.data) * 131);
+    }
+  };
+  struct Entry {
+    std::shared_ptr<const ConvPlan> plan;  // keeps the Key's plan pointer unique
+    Storage storage;
+    dnnl::memory reordered;
+  };
+  std::shared_mutex mutex_;
+  std::unordered_map<Key, Entry, KeyHash> entries_;
+  size_t bytes_ = 0;
+};
+
+PlanCache& planCache() {
+  static PlanCache cache;
+  return cache;
+}
+WeightCache& weightCache() {
+  static WeightCache cache;
+  return cache;
+}
+
+// This thread's buffers for reordered activations and oneDNN's scratchpad, reused
+// across calls (grown, never shrunk).
+class ThreadBuffer {
+ public:
+  void* get(size_t bytes) {
+    if (bytes > size_) {
+      data_.reset(static_cast<char*>(std::aligned_alloc(64, (bytes + 63) / 64 * 64)));
+      size_ = bytes;
+    }
+    return data_.get();
+  }
+
+ private:
+  struct Free {
+    void operator()(char* p) const { std::free(p); }
+  };
+  std::unique_ptr<char, Free> data_;
+  size_t size_ = 0;
+};
+
+void convOneDnn(const Tensor& input, const Tensor& weight, const std::optional<Tensor>& bias, const Tensor& out,
+                const ConvParams& p) {
+  using namespace dnnl;
+  thread_local ThreadBuffer srcBuffer, dstBuffer, scratchBuffer;
+  const engine& eng = cpuEngine();
+  std::shared_ptr<const ConvPlan> plan = planCache().get(input, weight, bias.has_value(), out, p);
+  stream s(eng);
+  memory src(plan->srcUser, eng, input.rawData());
+  if (plan->srcUser != plan->srcWant) {
+    memory blocked(plan->srcWant, eng, srcBuffer.get(plan->srcWant.get_size()));
+    reorder(src, blocked).execute(s, src, blocked);
+    src = blocked;
+  }
+  memory w = plan->wUser == plan->wWant ? memory(plan->wUser, eng, weight.rawData())
+             : weight.storage()->borrowed() ? weightCache().get(plan, weight)
+                                            : WeightCache::reorder(*plan, weight);
+  memory dstMem(plan->dstUser, eng, out.rawData());
+  memory dst = plan->dstUser == plan->dstWant ? dstMem
+                                               : memory(plan->dstWant, eng, dstBuffer.get(plan->dstWant.get_size()));
+  memory scratch(plan->scratchDesc, eng, scratchBuffer.get(plan->scratchDesc.get_size()));
   std::unordered_map<int, memory> args{
       {DNNL_ARG_SRC, src}, {DNNL_ARG_WEIGHTS, w}, {DNNL_ARG_DST, dst}, {DNNL_ARG_SCRATCHPAD, scratch}};
-  if (bias) args.emplace(DNNL_ARG_BIAS, memory(biasDesc, eng, bias->rawData()));
-  prim.execute(s, args);
-  if (!(dstUser == dstWant)) reorder(dst, dstMem).execute(s, dst, dstMem);
+  if (bias) args.emplace(DNNL_ARG_BIAS, memory(plan->biasDesc, eng, bias->rawData()));
+  plan->prim.execute(s, args);
+  if (plan->dstUser != plan->dstWant) reorder(dst, dstMem).execute(s, dst, dstMem);
   s.wait();
 }
 
