@@ -89,10 +89,10 @@ Window poolWindow(int64_t spatial, const Planes& p, IntArrayRef kernelSize, IntA
 }
 
 template <class T>
-void maxPoolTyped(const Planes& p, const Window& w, const Tensor& out, const Tensor& indices) {
+void maxPoolTyped(const Planes& p, const Window& w, const Tensor& out, const Tensor* indices) {
   const T* x = p.x.data<T>();
   T* y = out.data<T>();
-  int64_t* ind = indices.data<int64_t>();
+  int64_t* ind = indices ? indices->data<int64_t>() : nullptr;
   const int64_t B = p.x.size(0), D = p.x.size(1), H = p.x.size(2), W = p.x.size(3);
   const int64_t OD = w.out[0], OH = w.out[1], OW = w.out[2];
   parallelFor(0, B, 1, [&](int64_t lo, int64_t hi) {
@@ -110,6 +110,21 @@ void maxPoolTyped(const Planes& p, const Window& w, const Tensor& out, const Ten
             while (w0 < 0) w0 += w.dilation[2];
             int64_t best = (d0 * H + h0) * W + w0;
             T bestVal = -std::numeric_limits<T>::infinity();
+            const int64_t o = ((b * OD + od) * OH + oh) * OW + ow;
+            if (!ind) {
+              // Values only (max_pool2d): a branch-free select the compiler can keep in
+              // registers; a NaN, once taken, stays (v > NaN is false).
+              for (int64_t id = d0; id < d1; id += w.dilation[0])
+                for (int64_t ih = h0; ih < h1; ih += w.dilation[1]) {
+                  const T* row = xb + (id * H + ih) * W;
+                  for (int64_t iw = w0; iw < w1; iw += w.dilation[2]) {
+                    const T v = row[iw];
+                    bestVal = (v > bestVal || std::isnan(v)) ? v : bestVal;
+                  }
+                }
+              y[o] = bestVal;
+              continue;
+            }
             for (int64_t id = d0; id < d1; id += w.dilation[0])
               for (int64_t ih = h0; ih < h1; ih += w.dilation[1])
                 for (int64_t iw = w0; iw < w1; iw += w.dilation[2]) {
@@ -120,7 +135,6 @@ void maxPoolTyped(const Planes& p, const Window& w, const Tensor& out, const Ten
                     best = idx;
                   }
                 }
-            const int64_t o = ((b * OD + od) * OH + oh) * OW + ow;
             y[o] = bestVal;
             ind[o] = best;
           }
@@ -233,14 +247,22 @@ std::tuple<Tensor, Tensor> maxPoolWithIndices(int64_t spatial, const Tensor& sel
     Planes p = toPlanes(in, spatial, op);
     Window w = poolWindow(spatial, p, kernelSize, stride, padding, dilation, ceilMode, op, true);
     Tensor out = outputOf(p, w.out, in.dtype()), indices = outputOf(p, w.out, ScalarType::Long);
-    dispatchFloat(in.dtype(), op, [&](auto tag) { maxPoolTyped<decltype(tag)>(p, w, out, indices); });
+    dispatchFloat(in.dtype(), op, [&](auto tag) { maxPoolTyped<decltype(tag)>(p, w, out, &indices); });
     return std::tuple<Tensor, Tensor>{out, indices};
   });
 }
 
 Tensor maxPool(int64_t spatial, const Tensor& self, IntArrayRef kernelSize, IntArrayRef stride, IntArrayRef padding,
                IntArrayRef dilation, bool ceilMode) {
-  return std::get<0>(maxPoolWithIndices(spatial, self, kernelSize, stride, padding, dilation, ceilMode));
+  // Same windows as maxPoolWithIndices, without computing (and allocating) the indices.
+  return viaFloat(self, [&](const Tensor& in) {
+    const std::string op = fmt::format("max_pool{}d", spatial);
+    Planes p = toPlanes(in, spatial, op);
+    Window w = poolWindow(spatial, p, kernelSize, stride, padding, dilation, ceilMode, op, true);
+    Tensor out = outputOf(p, w.out, in.dtype());
+    dispatchFloat(in.dtype(), op, [&](auto tag) { maxPoolTyped<decltype(tag)>(p, w, out, nullptr); });
+    return out;
+  });
 }
 
 Tensor avgPool(int64_t spatial, const Tensor& self, IntArrayRef kernelSize, IntArrayRef stride, IntArrayRef padding,
