@@ -142,6 +142,15 @@ namespace {
 }  // namespace
 
 IValue coerceToType(const IValue& v, const TypePtr& type, const std::string& what) {
+  // A one-element tensor where a number is declared becomes the number, as Python's
+  // int()/float()/bool() conversions of the argument do for PyTorch.
+  if (v.isTensor() && v.toTensor().defined() && v.toTensor().numel() == 1 &&
+      !isComplexType(v.toTensor().dtype())) {
+    const Tensor& t = v.toTensor();
+    if (type->kind() == TypeKind::Int && isIntegralType(t.dtype(), false)) return IValue(t.itemAsInt());
+    if (type->kind() == TypeKind::Float) return IValue(t.itemAsDouble());
+    if (type->kind() == TypeKind::Bool) return IValue(t.itemAsDouble() != 0);
+  }
   switch (type->kind()) {
     case TypeKind::Float:
       if (v.isInt()) return IValue(static_cast<double>(v.toInt()));

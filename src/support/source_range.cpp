@@ -39,20 +39,30 @@ std::string SourceRange::highlight() const {
   const std::string& t = source_->text();
   size_t start = std::min(start_, t.size());
   size_t end = std::min(std::max(end_, start), t.size());
+  // PyTorch's layout: the source lines as they are (no added indent), with up to two
+  // lines of context before and after the highlighted one, and under it `~` from the
+  // range's start to its end (`...` when the range continues on later lines).
+  constexpr size_t kContext = 2;
   size_t lineIdx = source_->lineOf(start) - source_->firstLine();
   size_t lineBegin = source_->lineStart(lineIdx);
-  size_t lineEnd = t.find('\n', lineBegin);
-  if (lineEnd == std::string::npos) lineEnd = t.size();
+  auto endOfLine = [&](size_t idx) {  // the '\n' ending line idx, or the text's end
+    size_t e = t.find('\n', source_->lineStart(idx));
+    return e == std::string::npos ? t.size() : e;
+  };
+  size_t lineEnd = endOfLine(lineIdx);
+  size_t contextBegin = source_->lineStart(lineIdx >= kContext ? lineIdx - kContext : 0);
+  size_t lastIdx = std::min(lineIdx + kContext, source_->lineCount() - 1);
+  size_t contextEnd = std::max(lineEnd, endOfLine(lastIdx));
   std::string out = fmt::format("  File \"{}\", line {}\n", source_->filename(),
                                 source_->lineOf(start));
-  out += "    ";
-  out.append(t, lineBegin, lineEnd - lineBegin);
-  out += "\n    ";
+  out.append(t, contextBegin, lineEnd - contextBegin);
+  out += '\n';
   out.append(start - lineBegin, ' ');
-  // A multi-line range is underlined to the end of its first line.
   size_t width = std::max<size_t>(1, std::min(end, lineEnd) - start);
   out.append(width, '~');
-  out += " <--- HERE\n";
+  out += end > lineEnd ? "...  <--- HERE" : " <--- HERE";
+  out.append(t, lineEnd, contextEnd - lineEnd);
+  out += '\n';
   return out;
 }
 

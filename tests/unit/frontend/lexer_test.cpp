@@ -195,8 +195,9 @@ TEST(Lexer, ErrorRendersTheSourceLine) {
     EXPECT_STREQ(e.what(),
                  "unterminated string literal\n"
                  "  File \"<string>\", line 2\n"
-                 "    y = 'abc\n"
-                 "        ~ <--- HERE");
+                 "x = 1\n"
+                 "y = 'abc\n"
+                 "    ~ <--- HERE");
   }
 }
 

@@ -269,8 +269,23 @@ TEST(Parser, ErrorRendersTheSourceLine) {
     EXPECT_STREQ(e.what(),
                  "expected ')' but found 'else'\n"
                  "  File \"<string>\", line 2\n"
-                 "      return g(x else)\n"
-                 "                 ~~~~ <--- HERE");
+                 "def f(x):\n"
+                 "  return g(x else)\n"
+                 "             ~~~~ <--- HERE");
+  }
+  try {  // context: two lines before and after
+    parseModule(src("a = 1\nb = 2\nc = 3\nd = (1 +\n  2 +\nfoo bar\ne = 5\nf = 6\ng = 7\n"));
+    FAIL() << "expected an error";
+  } catch (const CompileError& e) {
+    EXPECT_STREQ(e.what(),
+                 "expected ')' but found 'bar'\n"
+                 "  File \"<string>\", line 6\n"
+                 "d = (1 +\n"
+                 "  2 +\n"
+                 "foo bar\n"
+                 "    ~~~ <--- HERE\n"
+                 "e = 5\n"
+                 "f = 6");
   }
 }
 

@@ -158,11 +158,18 @@ TEST(Calls, CallMethodAndRaiseTraceback) {
                  "The following operation failed in the TorchScript interpreter.\n"
                  "Traceback of TorchScript (most recent call last):\n"
                  "  File \"code/__torch__.py\", line 2, in forward\n"
-                 "        return self.check(x) + 1\n"
-                 "               ~~~~~~~~~~~~~ <--- HERE\n"
+                 "def forward(self, x: int) -> int:\n"
+                 "    return self.check(x) + 1\n"
+                 "           ~~~~~~~~~~~~~ <--- HERE\n"
+                 "def check(self, x: int) -> int:\n"
+                 "    if x > 3:\n"
                  "  File \"code/__torch__.py\", line 5, in check\n"
-                 "            raise ValueError(\"bad value\")\n"
-                 "            ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ <--- HERE\n"
+                 "def check(self, x: int) -> int:\n"
+                 "    if x > 3:\n"
+                 "        raise ValueError(\"bad value\")\n"
+                 "        ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ <--- HERE\n"
+                 "    return x\n"
+                 "\n"
                  "builtins.ValueError: bad value");
     EXPECT_EQ(e.pythonClassName(), "builtins.ValueError");
     EXPECT_EQ(e.message(), "bad value");
@@ -230,8 +237,8 @@ graph(%l : int[]):
     FAIL() << "expected a ScriptError";
   } catch (const ScriptError& e) {
     std::string what = e.what();
-    EXPECT_NE(what.find("  File \"code/f.py\", line 2, in f\n        return l[5]\n"
-                        "               ~~~~ <--- HERE\nRuntimeError: "),
+    EXPECT_NE(what.find("  File \"code/f.py\", line 2, in f\ndef f(l: List[int]):\n    return l[5]\n"
+                        "           ~~~~ <--- HERE\n\nRuntimeError: "),
               std::string::npos)
         << what;
     EXPECT_NE(e.message().find("out of range"), std::string::npos) << e.message();
