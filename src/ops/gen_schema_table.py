@@ -21,14 +21,31 @@ Three files, all loaded by OperatorRegistry (operator_registry.cpp):
 
       /usr/bin/python3 src/ops/gen_schema_table.py --from-2x SOURCE... [--write]
 
-  SOURCE is a saved copy of PyTorch 2.x's aten/src/ATen/native/native_functions.yaml
-  (YAML; every `- func:` entry is read) or a text file with one schema per line (the
-  `aten::` prefix is optional; lines starting with '#' are comments) — used for the
-  TorchScript builtins registered in C++ (torch/csrc/jit/runtime/register_prim_ops*.cpp,
-  register_special_ops.cpp), which are string literals there, not YAML. Without
-  --write the two .inc files are printed to stdout; with it they are written beside
-  this script. Schemas that changed between 1.13 and 2.x for the same operator name are
-  listed on stderr (the 1.13 text stays unless the op is in OVERRIDES).
+  Each SOURCE is one of
+  - a saved copy of PyTorch 2.x's aten/src/ATen/native/native_functions.yaml (.yaml/.yml;
+    every `- func:` entry is read);
+  - a C++ source (.cpp/.cc/.h) registering TorchScript builtins
+    (torch/csrc/jit/runtime/register_prim_ops.cpp, register_prim_ops_fulljit.cpp,
+    register_special_ops.cpp): every string literal (adjacent literals joined, as C++
+    does) that reads "aten::name(...) -> ..." or "prim::name(...) -> ..." is a schema;
+  - a text file with one schema per line (an optional `- func:` prefix and the `aten::`
+    prefix may be left out; lines starting with '#' are comments).
+  Without --write the two .inc files are printed to stdout; with it they are written
+  beside this script. Schemas that changed between 1.13 and 2.x for the same operator
+  name are listed on stderr (the 1.13 text stays unless the op is in OVERRIDES).
+
+  The committed 2.x files come from the mirror repository eellison/pytorch at commit
+  4bce0877478bed9ffd2ffa8a56e1766da37b79c9 (a 2.9/2.10-era main), file
+  aten/src/ATen/native/native_functions.yaml (632,780 characters), saved as its
+  `- func:` lines in file order, minus `_foreach_*`, `*_backward*` and out= overloads
+  (which noise() drops anyway), as native_functions.funcs.txt:
+
+      /usr/bin/python3 src/ops/gen_schema_table.py --from-2x native_functions.funcs.txt --write
+
+  That commit's torch/csrc/jit/runtime/register_prim_ops.cpp and register_special_ops.cpp
+  were not available to us, and its register_prim_ops_fulljit.cpp only at an older
+  commit, so the TorchScript builtins in the table are still 1.13's; pass those .cpp
+  files as further SOURCEs once saved.
 """
 import os
 import re
@@ -37,8 +54,11 @@ import sys
 KEEP = ("aten", "prim")
 HERE = os.path.dirname(os.path.abspath(__file__))
 
-# Changed 2.x schemas that replace their 1.13 text: only ops with no kernel yet, whose
-# 2.x schema is the 1.13 one plus trailing arguments with defaults.
+# Changed 2.x schemas that replace their 1.13 text: only ops whose 2.x schema is the 1.13
+# one plus trailing arguments with defaults AND whose kernel (src/ops) already takes those
+# arguments (kernels pop exactly as many values as the schema has arguments, so changing
+# an op's arity without its kernel breaks it). aten::pad_sequence: extra_nn.cpp's kernel
+# takes padding_side.
 OVERRIDES = {"aten::pad_sequence"}
 
 # Operator-name patterns left out of the 2.x table: backend-, quantization-, sparse- and
@@ -127,12 +147,64 @@ def appends_defaults(old, new):
     return all("=" in x or x == "*" for x in b[len(a):])
 
 
+# The "aten::name.overload(args) -> returns" form of a schema literal.
+CPP_SCHEMA = re.compile(r"^(aten|prim)::[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)?\(.*\) -> .+$", re.S)
+
+
+def cpp_literals(text):
+    """The string literals of C++ source, in order, skipping comments and char literals;
+    adjacent literals ("aten::f(" "int a) -> int") are joined, as the compiler does."""
+    out, i, n, joinable = [], 0, len(text), False
+    while i < n:
+        c = text[i]
+        if text.startswith("//", i):
+            i = text.find("\n", i)
+            i = n if i < 0 else i
+        elif text.startswith("/*", i):
+            i = text.find("*/", i + 2)
+            i = n if i < 0 else i + 2
+        elif c == "'":  # char literal: '"' must not open a string
+            j = i + 1
+            while j < n and text[j] != "'":
+                j += 2 if text[j] == "\\" else 1
+            i = j + 1
+            joinable = False
+        elif c == '"':
+            j, buf = i + 1, []
+            while j < n and text[j] != '"':
+                if text[j] == "\\" and j + 1 < n:
+                    buf.append(text[j:j + 2])
+                    j += 2
+                else:
+                    buf.append(text[j])
+                    j += 1
+            lit = "".join(buf).encode().decode("unicode_escape")
+            if joinable:
+                out[-1] += lit
+            else:
+                out.append(lit)
+            joinable = True
+            i = j + 1
+        else:
+            if not c.isspace():
+                joinable = False
+            i += 1
+    return out
+
+
+def cpp_schemas(text):
+    """Schema string literals of a C++ registration file, in file order."""
+    return [s for s in cpp_literals(text) if CPP_SCHEMA.match(s)]
+
+
 def read_2x(paths):
     schemas = []
     for path in paths:
         with open(path) as f:
             text = f.read()
-        if path.endswith((".yaml", ".yml")):
+        if path.endswith((".cpp", ".cc", ".h")):
+            schemas += cpp_schemas(text)
+        elif path.endswith((".yaml", ".yml")):
             import yaml
             for entry in yaml.safe_load(text):
                 if isinstance(entry, dict) and "func" in entry:
@@ -176,7 +248,7 @@ def from_2x(paths, write):
     table += [escape(s) for s in new]
     over = ["// Generated by gen_schema_table.py --from-2x (%s); do not edit." % src,
             "// PyTorch 2.x schemas replacing the 1.13 text of the same operator name (2.x",
-            "// only appended arguments with defaults, and no kernel targets the 1.13 form)."]
+            "// only appended arguments with defaults, and the op's kernel takes them)."]
     over += [escape(s) for s in overrides]
     if write:
         for name, lines in (("schema_table_2x.inc", table), ("schema_overrides_2x.inc", over)):
