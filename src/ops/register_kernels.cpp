@@ -9,6 +9,7 @@
 #include "ops/nn/register_nn.h"
 #include "ops/kernels/extra.h"
 #include "ops/kernels/register_tensor_kernels.h"
+#include "ops/vision/register_vision.h"
 
 namespace sconce {
 
@@ -17,6 +18,7 @@ void registerAllKernels(OperatorRegistry& registry) {
   ops::registerNnKernels(registry);
   ops::registerTensorKernels(registry);
   ops::registerExtraKernels(registry);
+  ops::registerVisionKernels(registry);
 }
 
 }  // namespace sconce

@@ -5,9 +5,16 @@
 
 #include <unordered_set>
 
+#include "passes/dead_code_elimination.h"
 #include "runtime/is_instance.h"
 
 namespace sconce {
+
+std::shared_ptr<Graph> optimizedGraph(const Graph& graph, const passes::CalleeGraphs& callees) {
+  std::shared_ptr<Graph> g = graph.copy();
+  passes::eliminateDeadCode(*g, callees);
+  return g;
+}
 
 std::shared_ptr<ScriptModule> ScriptModule::load(const std::string& path) {
   std::shared_ptr<ScriptModule> m(new ScriptModule());
@@ -35,7 +42,7 @@ std::shared_ptr<ScriptModule> ScriptModule::load(const std::string& path) {
   m->runtime_ = std::make_unique<Runtime>(
       [self](Function* f) {
         std::lock_guard<std::recursive_mutex> lock(self->compileMutex_);
-        return f->graph();
+        return optimizedGraph(*f->graph(), [](Function* callee) { return callee->graph(); });
       },
       [](Function* f) { return f->name(); });
   return m;

@@ -22,6 +22,7 @@
 #include "frontend/compilation_unit.h"
 #include "ir/graph.h"
 #include "ir/ivalue.h"
+#include "passes/dead_code_elimination.h"
 #include "runtime/interpreter.h"
 #include "serialization/archive.h"
 
@@ -78,6 +79,11 @@ class ScriptModule {
   std::recursive_mutex compileMutex_;  // the CompilationUnit is single-threaded
   std::unordered_map<std::string, Function*> prepared_;
 };
+
+/// The graph the runtime executes for a compiled graph: a copy with PyTorch's always-on
+/// cleanups applied (dead code elimination), the source graph left as compiled.
+/// `callees` gives called functions' graphs (so unused calls of pure functions go).
+std::shared_ptr<Graph> optimizedGraph(const Graph& graph, const passes::CalleeGraphs& callees = {});
 
 /// Converts `value` to `type` as PyTorch does for arguments of a scripted function
 /// called from Python: ints widen to float and complex, containers take the declared

@@ -15,24 +15,29 @@ struct GraphOptions {
   std::string method = "forward";
   std::string function;
   bool all = false;
+  bool optimized = false;
 };
 
 int runGraph(const GraphOptions& o) {
   auto module = ScriptModule::load(o.model);
+  auto show = [&](const std::shared_ptr<Graph>& g) {
+    auto callees = [](Function* f) { return f->graph(); };
+    return printGraph(o.optimized ? *optimizedGraph(*g, callees) : *g);
+  };
   if (!o.function.empty()) {
     auto g = module->graphByQualifiedName(o.function);
     SCONCE_CHECK(ValueError, g != nullptr, "'{}' defines no function or method '{}'", o.model,
                  o.function);
-    fmt::print("{}", printGraph(*g));
+    fmt::print("{}", show(g));
     return 0;
   }
   if (o.all) {
     for (const std::string& name : module->methodNames()) {
-      fmt::print("# {}.{}\n{}", module->type()->name(), name, printGraph(*module->graph(name)));
+      fmt::print("# {}.{}\n{}", module->type()->name(), name, show(module->graph(name)));
     }
     return 0;
   }
-  fmt::print("{}", printGraph(*module->graph(o.method)));
+  fmt::print("{}", show(module->graph(o.method)));
   return 0;
 }
 
@@ -46,6 +51,8 @@ void registerGraph(CLI::App& app, std::function<int()>& action) {
   cmd->add_option("--function", o->function,
                   "any function or method by qualified name, e.g. __torch__.Net.helper");
   cmd->add_flag("--all", o->all, "print every method of the root module");
+  cmd->add_flag("--optimized", o->optimized,
+                "print the graph the runtime executes (after dead code elimination)");
   cmd->callback([&action, o] { action = [o] { return runGraph(*o); }; });
 }
 
