@@ -1,5 +1,5 @@
 // ScriptModule: loading, preparing and running a TorchScript archive's methods.
-#include "serialization/script_module.h"
+#include "module/script_module.h"
 
 #include <fmt/format.h>
 

@@ -11,7 +11,7 @@
 namespace sconce::emit_test {
 namespace {
 
-const fs::path kScript = fs::path(SCONCE_SOURCE_DIR) / "tests/unit/serialization_emit/make_programs.py";
+const fs::path kScript = fs::path(SCONCE_SOURCE_DIR) / "tests/unit/module/make_programs.py";
 const fs::path kPrograms = fs::path(SCONCE_BINARY_DIR) / "fixtures/emit_programs";
 
 const std::string& programsProblem() {

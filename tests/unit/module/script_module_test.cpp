@@ -6,7 +6,7 @@
 #include <thread>
 
 #include "emit_test_util.h"
-#include "serialization/script_module.h"
+#include "module/script_module.h"
 
 namespace sconce {
 namespace {
@@ -19,7 +19,7 @@ const std::string& fixtureProblem() {
   static std::string problem;
   static std::once_flag once;
   std::call_once(once, [] {
-    path script = path(SCONCE_SOURCE_DIR) / "tests/unit/serialization_emit/make_modules.py";
+    path script = path(SCONCE_SOURCE_DIR) / "tests/unit/module/make_modules.py";
     problem = emit_test::ensureFixtures(kDir, "/usr/bin/python3 " + script.string(), {script});
   });
   return problem;
