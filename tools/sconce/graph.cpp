@@ -4,7 +4,7 @@
 #include <fmt/format.h>
 
 #include "ir/printer.h"
-#include "serialization/script_module.h"
+#include "module/script_module.h"
 #include "tools/sconce/commands.h"
 
 namespace sconce::cli {

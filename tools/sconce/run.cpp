@@ -19,7 +19,7 @@
 #include "serialization/archive.h"
 #include "serialization/archive_writer.h"
 #include "serialization/npy.h"
-#include "serialization/script_module.h"
+#include "module/script_module.h"
 #include "tools/sconce/commands.h"
 #include "tools/sconce/value_format.h"
 
