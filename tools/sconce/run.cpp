@@ -61,7 +61,8 @@ void keepFreedMemory() {
 
 int runModel(const RunOptions& o) {
   keepFreedMemory();
-  if (o.threads > 0) ops::setNumThreads(o.threads);
+  // --threads, else SCONCE_NUM_THREADS, else all cores; applied to oneDNN and OpenBLAS too.
+  ops::setNumThreads(o.threads > 0 ? o.threads : ops::getNumThreads());
   auto module = ScriptModule::load(o.model);
   module->prepare(o.method);
   std::vector<IValue> args = loadInputs(o.inputs);

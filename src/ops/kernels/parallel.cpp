@@ -1,6 +1,7 @@
 // parallelFor and the thread-count setting, over OpenMP.
 #include "ops/kernels/parallel.h"
 
+#include <cblas.h>
 #include <omp.h>
 
 #include <algorithm>
@@ -13,10 +14,18 @@
 namespace sconce::ops {
 namespace {
 
+void applyToLibraries(int n) {
+  omp_set_num_threads(n);        // oneDNN's OpenMP regions started from this thread
+  openblas_set_num_threads(n);   // OpenBLAS (pthreads build) keeps its own pool
+}
+
 int defaultNumThreads() {
   if (const char* env = std::getenv("SCONCE_NUM_THREADS")) {
     int n = std::atoi(env);
-    if (n >= 1) return n;
+    if (n >= 1) {
+      applyToLibraries(n);
+      return n;
+    }
   }
   return std::max(1, omp_get_max_threads());
 }
@@ -35,7 +44,7 @@ thread_local bool tInParallelBody = false;
 void setNumThreads(int n) {
   SCONCE_CHECK(ValueError, n >= 1, "set_num_threads: expected a positive number of threads, got {}", n);
   numThreadsSetting().store(n, std::memory_order_relaxed);
-  omp_set_num_threads(n);  // so oneDNN's OpenMP regions follow the same setting
+  applyToLibraries(n);  // so oneDNN's and OpenBLAS's threads follow the same setting
 }
 
 int getNumThreads() { return numThreadsSetting().load(std::memory_order_relaxed); }
