@@ -7,6 +7,7 @@ import os
 import re
 
 import torch
+import torchvision  # noqa: F401 - registers torchvision:: ops, which detection models call
 
 from common import Results, parse_args, run
 
