@@ -9,9 +9,9 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
+
+#include "tests/support/fixtures.h"
 
 namespace sconce {
 namespace {
@@ -333,12 +333,7 @@ TEST(Parser, NestingIsBoundedNotAStackOverflow) {
 
 // ---- every code file of real archives, checked against CPython's ast ---------------
 
-std::string readFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
+using testing::readFile;
 
 // Runs make_code_samples.py once per build tree (again when it or the showcase changes).
 fs::path codeSamples() {

@@ -3,23 +3,17 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <regex>
-#include <sstream>
 
 #include "ir/ir_parser.h"
 #include "ir/printer.h"
+#include "tests/support/fixtures.h"
 
 namespace sconce {
 namespace {
 
-std::string readFile(const std::filesystem::path& p) {
-  std::ifstream in(p);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using testing::readFile;
 
 // Renames `%<digits>` values to %0, %1, ... in order of first appearance (per graph
 // and per `with` subgraph section), so graphs that differ only in unique numbers

@@ -3,8 +3,6 @@
 // NamedTuples and containers) compiles into a graph that passes the verifier.
 #include "emit_test_util.h"
 
-#include <mutex>
-
 #include "ir/printer.h"
 
 namespace sconce::emit_test {
@@ -14,18 +12,12 @@ const fs::path kFixtureScripts = fs::path(SCONCE_SOURCE_DIR) / "tests/fixtures";
 const fs::path kArchives = fs::path(SCONCE_BINARY_DIR) / "fixtures/emit_archives";
 
 const std::string& archivesProblem() {
-  static std::string problem;
-  static std::once_flag once;
-  std::call_once(once, [] {
-    std::vector<fs::path> sources;
-    for (const auto& e : fs::directory_iterator(kFixtureScripts))
-      if (e.path().extension() == ".py") sources.push_back(e.path());
-    std::sort(sources.begin(), sources.end());
-    problem = ensureFixtures(kArchives,
-                             "/usr/bin/python3 " + (kFixtureScripts / "gen_archives.py").string(),
-                             sources);
-  });
-  return problem;
+  std::vector<fs::path> sources;
+  for (const auto& e : fs::directory_iterator(kFixtureScripts))
+    if (e.path().extension() == ".py") sources.push_back(e.path());
+  std::sort(sources.begin(), sources.end());
+  return testing::ensureGenerated(kArchives, "/usr/bin/python3 " + (kFixtureScripts / "gen_archives.py").string(),
+                                  sources);
 }
 
 std::vector<fs::path> archivePaths() {

@@ -4,8 +4,6 @@
 // the graphs are checked for the shape PyTorch gives them.
 #include "emit_test_util.h"
 
-#include <mutex>
-
 #include "ir/printer.h"
 
 namespace sconce::emit_test {
@@ -15,12 +13,7 @@ const fs::path kScript = fs::path(SCONCE_SOURCE_DIR) / "tests/unit/module/make_p
 const fs::path kPrograms = fs::path(SCONCE_BINARY_DIR) / "fixtures/emit_programs";
 
 const std::string& programsProblem() {
-  static std::string problem;
-  static std::once_flag once;
-  std::call_once(once, [] {
-    problem = ensureFixtures(kPrograms, "/usr/bin/python3 " + kScript.string(), {kScript});
-  });
-  return problem;
+  return testing::ensureGenerated(kPrograms, "/usr/bin/python3 " + kScript.string(), {kScript});
 }
 
 std::vector<std::string> entries() {
@@ -44,7 +37,7 @@ Compiled compileEntry(const std::string& entry) {
   c.archive = loadArchive(kPrograms / entry / "model.pt");
   c.fromArchive = c.archive.unit->getMethod(c.archive.root, "forward")->graph();
   if (fs::exists(kPrograms / entry / "source.py")) {
-    c.source = sourceUnit(readFile(kPrograms / entry / "source.py"));
+    c.source = sourceUnit(testing::readFile(kPrograms / entry / "source.py"));
     c.fromSource = c.source.compile(entry);
   }
   return c;
@@ -52,7 +45,7 @@ Compiled compileEntry(const std::string& entry) {
 
 /// The entry compiled from hand-written source only, with problems reported.
 std::shared_ptr<Graph> sourceGraph(const std::string& entry, SourceUnit& unit) {
-  unit = sourceUnit(readFile(kPrograms / entry / "source.py"));
+  unit = sourceUnit(testing::readFile(kPrograms / entry / "source.py"));
   auto g = unit.compile(entry);
   std::vector<std::string> problems = graphProblems(*g);
   EXPECT_TRUE(problems.empty()) << entry << ": " << problems.front() << "\n" << g->str();

@@ -1,40 +1,11 @@
 // Shared helpers of the IR emitter tests.
 #include "emit_test_util.h"
 
-#include <fcntl.h>
-#include <sys/file.h>
-
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <array>
-#include <cstdio>
-#include <fstream>
-#include <functional>
-#include <sstream>
-
 #include "ir/verifier.h"
 
 namespace sconce::emit_test {
 
-std::string readFile(const fs::path& p) {
-  std::ifstream f(p, std::ios::binary);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
-
 namespace {
-
-std::pair<int, std::string> run(const std::string& command) {
-  std::string out;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  if (!pipe) return {-1, "popen failed"};
-  std::array<char, 4096> buf;
-  while (size_t n = fread(buf.data(), 1, buf.size(), pipe)) out.append(buf.data(), n);
-  int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
 
 void collect(const Block* b, const std::string& kind, std::vector<Node*>& out) {
   for (Node* n : b->nodes()) {
@@ -44,41 +15,6 @@ void collect(const Block* b, const std::string& kind, std::vector<Node*>& out) {
 }
 
 }  // namespace
-
-std::string ensureFixtures(const fs::path& outDir, const std::string& command,
-                           const std::vector<fs::path>& stampSources) {
-  std::string sources;
-  for (const auto& p : stampSources) sources += readFile(p);
-  std::string stamp = std::to_string(std::hash<std::string>()(sources));
-  if (readFile(outDir / "stamp") == stamp) return {};
-  // Test processes run concurrently: one generates under an exclusive flock() while
-  // the others wait, then find the stamp current.
-  fs::create_directories(outDir.parent_path());
-  int lock = ::open((outDir.string() + ".lock").c_str(), O_CREAT | O_RDWR, 0644);
-  if (lock >= 0) ::flock(lock, LOCK_EX);
-  struct Unlock {
-    int fd;
-    ~Unlock() {
-      if (fd >= 0) ::close(fd);  // closing releases the lock
-    }
-  } unlock{lock};
-  if (readFile(outDir / "stamp") == stamp) return {};
-  if (run("/usr/bin/python3 -c 'import torch'").first != 0)
-    return "/usr/bin/python3 with torch is not available";
-  // Concurrent test processes each generate into their own folder; the first rename
-  // wins and the others use its (identical) output.
-  fs::path tmp = outDir.string() + ".tmp" + std::to_string(getpid());
-  fs::remove_all(tmp);
-  auto [rc, out] = run(command + " " + tmp.string());
-  if (rc != 0) return command + " failed:\n" + out;
-  std::ofstream(tmp / "stamp") << stamp;
-  std::error_code ec;
-  if (readFile(outDir / "stamp") != stamp) fs::remove_all(outDir, ec);
-  fs::create_directories(outDir.parent_path());
-  fs::rename(tmp, outDir, ec);
-  if (ec) fs::remove_all(tmp);
-  return {};
-}
 
 LoadedArchive loadArchive(const fs::path& path) {
   LoadedArchive a;

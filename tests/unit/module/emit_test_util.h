@@ -1,8 +1,9 @@
-// Shared helpers of the IR emitter tests: PyTorch-made fixtures, compiling archives and
-// hand-written source, and looking at the resulting graphs.
+// Shared helpers of the IR emitter tests: compiling archives and hand-written source, and
+// looking at the resulting graphs.
 //
 // Fixtures are generated at test time with /usr/bin/python3 (which has torch 1.13) into
-// the build folder, once per generator version; without torch the tests are skipped.
+// the build folder, once per generator version (testing::ensureGenerated); without torch
+// the tests are skipped.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -15,26 +16,11 @@
 #include "frontend/compilation_unit.h"
 #include "ir/graph.h"
 #include "serialization/archive.h"
+#include "tests/support/fixtures.h"
 
 namespace sconce::emit_test {
 
 namespace fs = std::filesystem;
-
-/// Runs `script args` with /usr/bin/python3 into `outDir` unless a stamp of the
-/// generator sources `stampSources` shows the output is current. Returns "" on success,
-/// else why not; a message containing "not available" means torch is missing.
-std::string ensureFixtures(const fs::path& outDir, const std::string& command,
-                           const std::vector<fs::path>& stampSources);
-
-/// Skips the test when torch is unavailable, fails it when generation failed.
-#define SCONCE_REQUIRE_FIXTURES(problem)                             \
-  do {                                                               \
-    const std::string& p_ = (problem);                               \
-    if (!p_.empty()) {                                               \
-      if (p_.find("not available") != std::string::npos) GTEST_SKIP() << p_; \
-      FAIL() << p_;                                                  \
-    }                                                                \
-  } while (0)
 
 /// An archive with its code compiled on demand.
 struct LoadedArchive {
@@ -63,7 +49,5 @@ std::vector<Node*> findNodes(const Graph& g, const std::string& kind);
 size_t countNodes(const Graph& g, const std::string& kind);
 /// Whether some prim::Constant holds the string `value`.
 bool hasStringConstant(const Graph& g, const std::string& value);
-
-std::string readFile(const fs::path& p);
 
 }  // namespace sconce::emit_test

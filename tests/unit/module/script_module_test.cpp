@@ -16,13 +16,8 @@ using emit_test::fs::path;
 const path kDir = path(SCONCE_BINARY_DIR) / "fixtures" / "script_module";
 
 const std::string& fixtureProblem() {
-  static std::string problem;
-  static std::once_flag once;
-  std::call_once(once, [] {
-    path script = path(SCONCE_SOURCE_DIR) / "tests/unit/module/make_modules.py";
-    problem = emit_test::ensureFixtures(kDir, "/usr/bin/python3 " + script.string(), {script});
-  });
-  return problem;
+  const path script = path(SCONCE_SOURCE_DIR) / "tests/unit/module/make_modules.py";
+  return testing::ensureGenerated(kDir, "/usr/bin/python3 " + script.string(), {script});
 }
 
 IValue loadValue(const std::string& name) { return Archive::open((kDir / name).string())->loadData(); }

@@ -13,6 +13,7 @@
 
 #include "support/error.h"
 #include "tensor/dtype.h"
+#include "tests/support/fixtures.h"
 
 namespace sconce::testing {
 namespace {
@@ -197,13 +198,10 @@ const json& loadCases(const std::string& group) {
   const fs::path dir = fs::temp_directory_path() / fmt::format("sconce_ew_{}_{}", group, ::getpid());
   fs::create_directories(dir);
   const std::string script = std::string(SCONCE_SOURCE_DIR) + "/tests/unit/ops_elementwise/make_cases.py";
-  const std::string cmd = fmt::format("/usr/bin/python3 {} {} {} > {}/log.txt 2>&1", script, dir.string(), group,
-                                      dir.string());
-  if (std::system(cmd.c_str()) != 0) {
-    std::ifstream log(dir / "log.txt");
-    std::string text((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>());
+  const CommandResult generated = runCommand(fmt::format("/usr/bin/python3 {} {} {}", script, dir.string(), group));
+  if (generated.status != 0) {
     fs::remove_all(dir);
-    throw std::runtime_error("make_cases.py failed:\n" + text);
+    throw std::runtime_error("make_cases.py failed:\n" + generated.output);
   }
   std::ifstream in(dir / (group + ".json"));
   json cases = json::parse(in);

@@ -4,25 +4,17 @@
 // so the test drives the kernel exactly as the interpreter does: push the arguments,
 // call the boxed kernel from the operator table, compare what it pushed (dtype, shape,
 // values within the case's tolerance) or the error it threw (PyTorch's first line).
-#include <fcntl.h>
-#include <sys/file.h>
-#include <unistd.h>
-
 #include <gtest/gtest.h>
 #include <fmt/format.h>
-#include <fmt/ranges.h>
 
-#include <array>
-#include <cmath>
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <mutex>
-#include <sstream>
 #include <thread>
 
 #include "ops/operator_registry.h"
 #include "serialization/archive.h"
+#include "tests/support/fixtures.h"
+#include "tests/support/tensor_compare.h"
 
 namespace sconce {
 namespace {
@@ -32,69 +24,9 @@ namespace fs = std::filesystem;
 const fs::path kScript = fs::path(SCONCE_SOURCE_DIR) / "tests/unit/ops_nn/make_cases.py";
 const fs::path kFixtures = fs::path(SCONCE_BINARY_DIR) / "fixtures/ops_nn";
 
-std::string readFile(const fs::path& p) {
-  std::ifstream f(p, std::ios::binary);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
-
-std::pair<int, std::string> run(const std::string& command) {
-  std::string out;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  if (!pipe) return {-1, "popen failed"};
-  std::array<char, 4096> buf;
-  while (size_t n = fread(buf.data(), 1, buf.size(), pipe)) out.append(buf.data(), n);
-  int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
-
-// Generates the fixtures once per script version. Test processes run concurrently: an
-// exclusive flock() beside the fixtures makes one generate while the others wait.
 const std::string& fixtureProblem() {
-  static std::string problem;
-  static std::once_flag once;
-  std::call_once(once, [] {
-    std::string stamp = std::to_string(std::hash<std::string>()(readFile(kScript)));
-    fs::create_directories(kFixtures.parent_path());
-    int lock = ::open((kFixtures.string() + ".lock").c_str(), O_CREAT | O_RDWR, 0644);
-    if (lock >= 0) ::flock(lock, LOCK_EX);
-    struct Unlock {
-      int fd;
-      ~Unlock() {
-        if (fd >= 0) ::close(fd);  // closing releases the lock
-      }
-    } unlock{lock};
-    if (readFile(kFixtures / "stamp") == stamp) return;
-    if (run("/usr/bin/python3 -c 'import torch'").first != 0) {
-      problem = "/usr/bin/python3 with torch is not available";
-      return;
-    }
-    fs::path tmp = kFixtures.string() + ".tmp" + std::to_string(getpid());
-    fs::remove_all(tmp);
-    fs::create_directories(tmp);
-    auto [rc, out] = run("/usr/bin/python3 " + kScript.string() + " " + tmp.string());
-    if (rc != 0) {
-      problem = "make_cases.py failed:\n" + out;
-      return;
-    }
-    std::ofstream(tmp / "stamp") << stamp;
-    std::error_code ec;
-    fs::remove_all(kFixtures, ec);
-    fs::rename(tmp, kFixtures, ec);
-    if (ec) fs::remove_all(tmp);
-  });
-  return problem;
+  return testing::ensureGenerated(kFixtures, "/usr/bin/python3 " + kScript.string(), {kScript});
 }
-
-#define REQUIRE_FIXTURES()                                             \
-  do {                                                                 \
-    if (!fixtureProblem().empty()) {                                   \
-      if (fixtureProblem().find("not available") != std::string::npos) \
-        GTEST_SKIP() << fixtureProblem();                              \
-      FAIL() << fixtureProblem();                                      \
-    }                                                                  \
-  } while (0)
 
 struct Case {
   std::string name, op;
@@ -126,26 +58,10 @@ const std::vector<Case>& cases() {
   return all;
 }
 
-// Empty when `got` matches `want` within tolerance (NaN matches NaN), else why not.
-std::string compareTensors(const Tensor& got, const Tensor& want, double rtol, double atol) {
-  if (got.dtype() != want.dtype())
-    return fmt::format("dtype {} != {}", scalarTypeName(got.dtype()), scalarTypeName(want.dtype()));
-  if (got.sizes() != want.sizes())
-    return fmt::format("shape [{}] != [{}]", fmt::join(got.sizes(), ", "), fmt::join(want.sizes(), ", "));
-  for (int64_t i = 0; i < want.numel(); ++i) {
-    const double g = got.itemAsDouble(i), w = want.itemAsDouble(i);
-    if (std::isnan(w) && std::isnan(g)) continue;
-    if (g == w) continue;
-    if (!(std::abs(g - w) <= atol + rtol * std::abs(w)))
-      return fmt::format("element {}: {} != {} (|diff| {})", i, g, w, std::abs(g - w));
-  }
-  return "";
-}
-
 std::string compareValue(const IValue& got, const IValue& want, double rtol, double atol) {
   if (want.isTensor()) {
     if (!got.isTensor()) return fmt::format("expected a Tensor, got {}", got.tagName());
-    return compareTensors(got.toTensor(), want.toTensor(), rtol, atol);
+    return testing::compareTensors(got.toTensor(), want.toTensor(), rtol, atol);
   }
   if (want.isInt()) {
     if (!got.isInt() || got.toInt() != want.toInt()) return "int result differs";
@@ -182,7 +98,7 @@ std::string runCase(const Case& c) {
     if (!why.empty()) return fmt::format("output {}: {}", i, why);
   }
   for (auto& [i, want] : c.post) {
-    std::string why = compareTensors(inputs[static_cast<size_t>(i)].toTensor(), want, c.rtol, c.atol);
+    std::string why = testing::compareTensors(inputs[static_cast<size_t>(i)].toTensor(), want, c.rtol, c.atol);
     if (!why.empty()) return fmt::format("argument {} after the call: {}", i, why);
   }
   return "";
@@ -203,46 +119,46 @@ void runGroup(std::initializer_list<std::string_view> prefixes) {
 }
 
 TEST(OpsNnVsPyTorch, Matmul) {
-  REQUIRE_FIXTURES();
+  SCONCE_REQUIRE_FIXTURES(fixtureProblem());
   runGroup({"mm", "bmm", "matmul", "addmm", "addmv", "mv", "dot", "baddbmm", "addbmm", "linear", "outer",
             "tensordot", "einsum"});
 }
 
 TEST(OpsNnVsPyTorch, Convolution) {
-  REQUIRE_FIXTURES();
+  SCONCE_REQUIRE_FIXTURES(fixtureProblem());
   runGroup({"conv", "_convolution"});
 }
 
 TEST(OpsNnVsPyTorch, Normalization) {
-  REQUIRE_FIXTURES();
+  SCONCE_REQUIRE_FIXTURES(fixtureProblem());
   runGroup({"batch_norm", "native_batch_norm", "_batch_norm", "instance_norm", "layer_norm", "native_layer_norm",
             "group_norm", "native_group_norm"});
 }
 
 TEST(OpsNnVsPyTorch, Pooling) {
-  REQUIRE_FIXTURES();
+  SCONCE_REQUIRE_FIXTURES(fixtureProblem());
   runGroup({"max_pool", "avg_pool", "adaptive", "_adaptive"});
 }
 
 TEST(OpsNnVsPyTorch, ResampleAndPad) {
-  REQUIRE_FIXTURES();
+  SCONCE_REQUIRE_FIXTURES(fixtureProblem());
   runGroup({"upsample", "pixel", "channel_shuffle", "constant_pad", "reflection_pad", "replication_pad", "pad_"});
 }
 
 TEST(OpsNnVsPyTorch, Recurrent) {
-  REQUIRE_FIXTURES();
+  SCONCE_REQUIRE_FIXTURES(fixtureProblem());
   runGroup({"lstm", "gru", "rnn_"});
 }
 
 TEST(OpsNnVsPyTorch, Attention) {
-  REQUIRE_FIXTURES();
+  SCONCE_REQUIRE_FIXTURES(fixtureProblem());
   runGroup({"_scaled_dot", "_native_multi_head", "_transformer_encoder"});
 }
 
 // Every recorded case belongs to some group above (a new op's cases are not silently
 // skipped).
 TEST(OpsNnVsPyTorch, EveryCaseRuns) {
-  REQUIRE_FIXTURES();
+  SCONCE_REQUIRE_FIXTURES(fixtureProblem());
   int failed = 0;
   for (const Case& c : cases()) failed += runCase(c).empty() ? 0 : 1;
   EXPECT_EQ(failed, 0);
@@ -251,7 +167,7 @@ TEST(OpsNnVsPyTorch, EveryCaseRuns) {
 // The runtime calls kernels from many threads at once: convolutions and GEMMs running
 // concurrently must give the single-threaded results.
 TEST(OpsNnVsPyTorch, ConcurrentCalls) {
-  REQUIRE_FIXTURES();
+  SCONCE_REQUIRE_FIXTURES(fixtureProblem());
   std::vector<const Case*> picked;
   for (const Case& c : cases())
     if ((c.name.starts_with("conv2d") || c.name.starts_with("mm") || c.name.starts_with("linear")) &&

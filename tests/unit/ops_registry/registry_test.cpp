@@ -10,16 +10,9 @@
 // they wrote.
 #include <gtest/gtest.h>
 
-#include <fcntl.h>
-#include <sys/file.h>
-#include <unistd.h>
-
-#include <array>
 #include <cmath>
-#include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <mutex>
@@ -28,6 +21,7 @@
 
 #include "ops/operator_registry.h"
 #include "serialization/archive.h"
+#include "tests/support/fixtures.h"
 
 namespace sconce {
 namespace {
@@ -37,59 +31,14 @@ namespace fs = std::filesystem;
 const fs::path kScript = fs::path(SCONCE_SOURCE_DIR) / "tests/unit/ops_registry/make_cases.py";
 const fs::path kFixtures = fs::path(SCONCE_BINARY_DIR) / "fixtures/ops_registry";
 
-std::string readFile(const fs::path& p) {
-  std::ifstream f(p, std::ios::binary);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
-
-std::pair<int, std::string> run(const std::string& command) {
-  std::string out;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  if (!pipe) return {-1, "popen failed"};
-  std::array<char, 4096> buf;
-  while (size_t n = fread(buf.data(), 1, buf.size(), pipe)) out.append(buf.data(), n);
-  int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
-
-// Generates the fixtures once per script version. Test processes run concurrently (ctest
-// -j runs each TEST as its own process): an exclusive flock() on a lock file beside the
-// fixtures makes one generate while the others wait, then find the stamp current.
+// The cases, or nullptr with *problem saying why not (the tests skip on any problem).
 const std::vector<IValue>* loadCases(std::string* problem) {
   static std::vector<IValue> cases;
   static std::string error;
   static std::once_flag once;
   std::call_once(once, [] {
-    const std::string stamp = std::to_string(std::hash<std::string>()(readFile(kScript)));
-    fs::create_directories(kFixtures.parent_path());
-    int lock = ::open((kFixtures.string() + ".lock").c_str(), O_CREAT | O_RDWR, 0644);
-    if (lock >= 0) ::flock(lock, LOCK_EX);
-    struct Unlock {
-      int fd;
-      ~Unlock() {
-        if (fd >= 0) ::close(fd);  // closing releases the lock
-      }
-    } unlock{lock};
-    if (readFile(kFixtures / "stamp") != stamp) {
-      if (run("/usr/bin/python3 -c 'import torch'").first != 0) {
-        error = "/usr/bin/python3 with torch is not available";
-        return;
-      }
-      const fs::path tmp = kFixtures.string() + ".tmp" + std::to_string(getpid());
-      fs::remove_all(tmp);
-      auto [rc, out] = run("/usr/bin/python3 " + kScript.string() + " " + tmp.string());
-      if (rc != 0) {
-        error = "make_cases.py failed:\n" + out;
-        return;
-      }
-      std::ofstream(tmp / "stamp") << stamp;
-      std::error_code ec;
-      fs::remove_all(kFixtures, ec);
-      fs::rename(tmp, kFixtures, ec);
-      if (ec) fs::remove_all(tmp);
-    }
+    error = testing::ensureGenerated(kFixtures, "/usr/bin/python3 " + kScript.string(), {kScript});
+    if (!error.empty()) return;
     try {
       IValue data = Archive::open((kFixtures / "cases.pt").string())->loadData();
       cases = data.toList()->elements;
@@ -132,10 +81,7 @@ std::string compareTensors(const Tensor& got, const Tensor& want, bool valuesToo
         return fmt::format("element {}: ({}, {}) != ({}, {})", i, g.real(), g.imag(), w.real(), w.imag());
     } else if (floating) {
       const double g = got.itemAsDouble(i), w = want.itemAsDouble(i);
-      if (std::isnan(w) && std::isnan(g)) continue;
-      if (g == w) continue;
-      if (!(std::abs(g - w) <= 1e-5 + 1e-4 * std::abs(w)))
-        return fmt::format("element {}: {} != {}", i, g, w);
+      if (!close(g, w)) return fmt::format("element {}: {} != {}", i, g, w);
     } else if (got.itemAsInt(i) != want.itemAsInt(i)) {
       return fmt::format("element {}: {} != {}", i, got.itemAsInt(i), want.itemAsInt(i));
     }
@@ -292,7 +238,7 @@ TEST(OpsRegistryVsPyTorch, Complex) { runGroup("complex"); }
 /// Operator names ("aten::add.Tensor") of PyTorch's schema table.
 std::vector<std::string> tableOperatorNames() {
   std::vector<std::string> names;
-  std::istringstream in(readFile(fs::path(SCONCE_SOURCE_DIR) / "src/ops/schema_table.inc"));
+  std::istringstream in(testing::readFile(fs::path(SCONCE_SOURCE_DIR) / "src/ops/schema_table.inc"));
   for (std::string line; std::getline(in, line);) {
     if (line.empty() || line[0] != '"') continue;
     names.push_back(line.substr(1, line.find('(') - 1));

@@ -5,18 +5,13 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include <array>
 #include <cmath>
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <mutex>
 #include <set>
-#include <sstream>
-
-#include <unistd.h>
 
 #include "ops/kernels/parallel.h"
+#include "tests/support/fixtures.h"
 
 namespace sconce::testing {
 
@@ -27,51 +22,14 @@ namespace {
 const fs::path kScript = fs::path(SCONCE_SOURCE_DIR) / "tests/unit/ops_shape/make_cases.py";
 const fs::path kFixtures = fs::path(SCONCE_BINARY_DIR) / "fixtures/ops_shape";
 
-std::string readFile(const fs::path& p) {
-  std::ifstream f(p, std::ios::binary);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
-
-std::pair<int, std::string> run(const std::string& command) {
-  std::string out;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  if (!pipe) return {-1, "popen failed"};
-  std::array<char, 4096> buf;
-  while (size_t n = fread(buf.data(), 1, buf.size(), pipe)) out.append(buf.data(), n);
-  int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
-
-// Generates the cases once per script version; concurrent test processes each write a
-// private directory and the first rename wins.
+// The cases, or nullptr with *problem saying why not (every case group then fails).
 const json* loadCases(std::string* problem) {
   static json cases;
   static std::string error;
   static std::once_flag once;
   std::call_once(once, [] {
-    const std::string stamp = std::to_string(std::hash<std::string>()(readFile(kScript)));
-    if (readFile(kFixtures / "stamp") != stamp) {
-      if (run("/usr/bin/python3 -c 'import torch'").first != 0) {
-        error = "/usr/bin/python3 with torch is not available";
-        return;
-      }
-      const fs::path tmp = kFixtures.string() + ".tmp" + std::to_string(getpid());
-      fs::remove_all(tmp);
-      fs::create_directories(tmp);
-      auto [rc, out] = run("/usr/bin/python3 " + kScript.string() + " " + tmp.string());
-      if (rc != 0) {
-        error = "make_cases.py failed:\n" + out;
-        return;
-      }
-      std::ofstream(tmp / "stamp") << stamp;
-      std::error_code ec;
-      fs::remove_all(kFixtures, ec);
-      fs::rename(tmp, kFixtures, ec);
-      if (ec) fs::remove_all(tmp);
-    }
-    cases = json::parse(readFile(kFixtures / "cases.json"));
+    error = ensureGenerated(kFixtures, "/usr/bin/python3 " + kScript.string(), {kScript});
+    if (error.empty()) cases = json::parse(readFile(kFixtures / "cases.json"));
   });
   *problem = error;
   return error.empty() ? &cases : nullptr;

@@ -4,24 +4,16 @@
 // kernel as the interpreter does: push the arguments, call the kernel from the operator
 // table, compare what it pushed (dtype, shape, values within the case's tolerance), or
 // check that it throws where torchvision raised.
-#include <fcntl.h>
-#include <sys/file.h>
-#include <unistd.h>
-
 #include <gtest/gtest.h>
 #include <fmt/format.h>
-#include <fmt/ranges.h>
 
-#include <array>
-#include <cmath>
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <mutex>
-#include <sstream>
 
 #include "ops/operator_registry.h"
 #include "serialization/archive.h"
+#include "tests/support/fixtures.h"
+#include "tests/support/tensor_compare.h"
 
 namespace sconce {
 namespace {
@@ -31,69 +23,10 @@ namespace fs = std::filesystem;
 const fs::path kScript = fs::path(SCONCE_SOURCE_DIR) / "tests/unit/ops_vision/make_cases.py";
 const fs::path kFixtures = fs::path(SCONCE_BINARY_DIR) / "fixtures/ops_vision";
 
-std::string readFile(const fs::path& p) {
-  std::ifstream f(p, std::ios::binary);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
-
-std::pair<int, std::string> run(const std::string& command) {
-  std::string out;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  if (!pipe) return {-1, "popen failed"};
-  std::array<char, 4096> buf;
-  while (size_t n = fread(buf.data(), 1, buf.size(), pipe)) out.append(buf.data(), n);
-  int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
-
-// Generates the fixtures once per script version. Test processes run concurrently: an
-// exclusive flock() beside the fixtures makes one generate while the others wait.
 const std::string& fixtureProblem() {
-  static std::string problem;
-  static std::once_flag once;
-  std::call_once(once, [] {
-    std::string stamp = std::to_string(std::hash<std::string>()(readFile(kScript)));
-    fs::create_directories(kFixtures.parent_path());
-    int lock = ::open((kFixtures.string() + ".lock").c_str(), O_CREAT | O_RDWR, 0644);
-    if (lock >= 0) ::flock(lock, LOCK_EX);
-    struct Unlock {
-      int fd;
-      ~Unlock() {
-        if (fd >= 0) ::close(fd);  // closing releases the lock
-      }
-    } unlock{lock};
-    if (readFile(kFixtures / "stamp") == stamp) return;
-    if (run("/usr/bin/python3 -c 'import torch, torchvision'").first != 0) {
-      problem = "/usr/bin/python3 with torch and torchvision is not available";
-      return;
-    }
-    fs::path tmp = kFixtures.string() + ".tmp" + std::to_string(getpid());
-    fs::remove_all(tmp);
-    fs::create_directories(tmp);
-    auto [rc, out] = run("/usr/bin/python3 " + kScript.string() + " " + tmp.string());
-    if (rc != 0) {
-      problem = "make_cases.py failed:\n" + out;
-      return;
-    }
-    std::ofstream(tmp / "stamp") << stamp;
-    std::error_code ec;
-    fs::remove_all(kFixtures, ec);
-    fs::rename(tmp, kFixtures, ec);
-    if (ec) fs::remove_all(tmp);
-  });
-  return problem;
+  return testing::ensureGenerated(kFixtures, "/usr/bin/python3 " + kScript.string(), {kScript},
+                                  {"torch", "torchvision"});
 }
-
-#define REQUIRE_FIXTURES()                                             \
-  do {                                                                 \
-    if (!fixtureProblem().empty()) {                                   \
-      if (fixtureProblem().find("not available") != std::string::npos) \
-        GTEST_SKIP() << fixtureProblem();                              \
-      FAIL() << fixtureProblem();                                      \
-    }                                                                  \
-  } while (0)
 
 struct Case {
   std::string name, op;
@@ -114,21 +47,6 @@ const std::vector<Case>& cases() {
     }
   });
   return all;
-}
-
-// Empty when `got` matches `want` within tolerance, else why not.
-std::string compareTensors(const Tensor& got, const Tensor& want, double rtol, double atol) {
-  if (got.dtype() != want.dtype())
-    return fmt::format("dtype {} != {}", scalarTypeName(got.dtype()), scalarTypeName(want.dtype()));
-  if (got.sizes() != want.sizes())
-    return fmt::format("shape [{}] != [{}]", fmt::join(got.sizes(), ", "), fmt::join(want.sizes(), ", "));
-  for (int64_t i = 0; i < want.numel(); ++i) {
-    const double g = got.itemAsDouble(i), w = want.itemAsDouble(i);
-    if (g == w || (std::isnan(w) && std::isnan(g))) continue;
-    if (!(std::abs(g - w) <= atol + rtol * std::abs(w)))
-      return fmt::format("element {}: {} != {} (|diff| {})", i, g, w, std::abs(g - w));
-  }
-  return "";
 }
 
 // Runs one case; returns "" on success, else a description of the mismatch.
@@ -152,7 +70,7 @@ std::string runCase(const Case& c) {
     std::string why;
     if (wants[i].isInt()) why = stack[i].isInt() && stack[i].toInt() == wants[i].toInt() ? "" : "int result differs";
     else if (!stack[i].isTensor()) why = fmt::format("expected a Tensor, got {}", stack[i].tagName());
-    else why = compareTensors(stack[i].toTensor(), wants[i].toTensor(), c.rtol, c.atol);
+    else why = testing::compareTensors(stack[i].toTensor(), wants[i].toTensor(), c.rtol, c.atol);
     if (!why.empty()) return fmt::format("output {}: {}", i, why);
   }
   return "";
@@ -170,43 +88,43 @@ void runGroup(std::string_view prefix) {
 }
 
 TEST(OpsVisionVsTorchvision, Nms) {
-  REQUIRE_FIXTURES();
+  SCONCE_REQUIRE_FIXTURES(fixtureProblem());
   runGroup("nms_");
 }
 
 TEST(OpsVisionVsTorchvision, RoiAlign) {
-  REQUIRE_FIXTURES();
+  SCONCE_REQUIRE_FIXTURES(fixtureProblem());
   runGroup("roi_align_");
 }
 
 TEST(OpsVisionVsTorchvision, PsRoiAlign) {
-  REQUIRE_FIXTURES();
+  SCONCE_REQUIRE_FIXTURES(fixtureProblem());
   runGroup("ps_roi_align_");
 }
 
 TEST(OpsVisionVsTorchvision, RoiPool) {
-  REQUIRE_FIXTURES();
+  SCONCE_REQUIRE_FIXTURES(fixtureProblem());
   runGroup("roi_pool_");
 }
 
 TEST(OpsVisionVsTorchvision, PsRoiPool) {
-  REQUIRE_FIXTURES();
+  SCONCE_REQUIRE_FIXTURES(fixtureProblem());
   runGroup("ps_roi_pool_");
 }
 
 TEST(OpsVisionVsTorchvision, DeformConv2d) {
-  REQUIRE_FIXTURES();
+  SCONCE_REQUIRE_FIXTURES(fixtureProblem());
   runGroup("deform_conv2d_");
 }
 
 TEST(OpsVisionVsTorchvision, CudaVersion) {
-  REQUIRE_FIXTURES();
+  SCONCE_REQUIRE_FIXTURES(fixtureProblem());
   runGroup("cuda_version");
 }
 
 // Every recorded case belongs to a group above (a new op's cases are not skipped).
 TEST(OpsVisionVsTorchvision, EveryCaseRuns) {
-  REQUIRE_FIXTURES();
+  SCONCE_REQUIRE_FIXTURES(fixtureProblem());
   int failed = 0;
   for (const Case& c : cases()) failed += runCase(c).empty() ? 0 : 1;
   EXPECT_EQ(failed, 0);

@@ -3,7 +3,6 @@
 // dtypes without a tensor type UnsupportedErrors; written files load back in numpy.
 #include <gtest/gtest.h>
 
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -11,6 +10,7 @@
 
 #include "serialization/npy.h"
 #include "support/error.h"
+#include "tests/support/fixtures.h"
 
 namespace sconce {
 namespace {
@@ -19,14 +19,9 @@ namespace fs = std::filesystem;
 
 const std::string kScript = SCONCE_SOURCE_DIR "/tests/unit/serialization/make_npy.py";
 
-std::pair<int, std::string> run(const std::string& cmd) {
-  FILE* pipe = ::popen((cmd + " 2>&1").c_str(), "r");
-  if (!pipe) return {-1, ""};
-  std::string out;
-  char buf[4096];
-  while (size_t n = fread(buf, 1, sizeof buf, pipe)) out.append(buf, n);
-  int status = ::pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+// make_npy.py <verb> <path>: exit status and output.
+testing::CommandResult runScript(const std::string& args) {
+  return testing::runCommand("/usr/bin/python3 " + kScript + " " + args);
 }
 
 class Npy : public ::testing::Test {
@@ -34,8 +29,8 @@ class Npy : public ::testing::Test {
   static void SetUpTestSuite() {
     dir_ = fs::temp_directory_path() / ("sconce_npy_" + std::to_string(::getpid()));
     fs::create_directories(dir_);
-    auto [rc, out] = run("/usr/bin/python3 " + kScript + " generate " + dir_.string());
-    problem_ = rc == 0 ? "" : "make_npy.py failed (numpy missing?): " + out;
+    testing::CommandResult generated = runScript("generate " + dir_.string());
+    problem_ = generated.status == 0 ? "" : "make_npy.py failed (numpy missing?): " + generated.output;
   }
   static void TearDownTestSuite() { fs::remove_all(dir_); }
   void SetUp() override {
@@ -106,15 +101,15 @@ TEST_F(Npy, WritesFilesNumpyLoads) {
   Tensor t = readNpy((dir_ / "i4_3d_fortran_be.npy").string());
   std::string out = (dir_ / "written.npy").string();
   writeNpy(out, t);
-  auto [rc, text] = run("/usr/bin/python3 " + kScript + " check " + out);
-  ASSERT_EQ(rc, 0) << text;
+  testing::CommandResult checked = runScript("check " + out);
+  ASSERT_EQ(checked.status, 0) << checked.output;
   std::string expected = "i4|2 3 4|";
   for (int i = 0; i < 24; ++i) expected += (i ? " " : "") + std::to_string(i) + ".0";
-  EXPECT_EQ(text, expected + "\n");
+  EXPECT_EQ(checked.output, expected + "\n");
   writeNpy(out, readNpy((dir_ / "scalar.npy").string()));
-  EXPECT_EQ(run("/usr/bin/python3 " + kScript + " check " + out).second, "f8||3.25\n");
+  EXPECT_EQ(runScript("check " + out).output, "f8||3.25\n");
   writeNpy(out, readNpy((dir_ / "empty.npy").string()));
-  EXPECT_EQ(run("/usr/bin/python3 " + kScript + " check " + out).second, "f4|0 5|\n");
+  EXPECT_EQ(runScript("check " + out).output, "f4|0 5|\n");
 }
 
 TEST_F(Npy, UnsupportedDtypesAndBadFilesAreClearErrors) {

@@ -3,22 +3,15 @@
 // make_pickles.py (run with /usr/bin/python3 and torch) writes fixtures and a canonical
 // rendering of what torch.load sees; render() below must reproduce it from our IValues.
 // Round trips go back through torch.load / torch.jit.load. Hostile inputs are raw bytes.
-#include <fcntl.h>
-#include <sys/file.h>
-#include <unistd.h>
-
 #include <gtest/gtest.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <mutex>
-#include <sstream>
 
 #include "serialization/legacy_format.h"
 #include "serialization/pickler.h"
 #include "serialization/unpickler.h"
+#include "tests/support/fixtures.h"
 
 namespace sconce {
 namespace {
@@ -28,12 +21,7 @@ namespace fs = std::filesystem;
 const fs::path kScript = fs::path(SCONCE_SOURCE_DIR) / "tests/unit/serialization/make_pickles.py";
 const fs::path kFixtures = fs::path(SCONCE_BINARY_DIR) / "fixtures/pickles";
 
-std::string readFile(const fs::path& p) {
-  std::ifstream f(p, std::ios::binary);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
+using testing::readFile;
 
 void writeFile(const fs::path& p, std::string_view bytes) {
   fs::create_directories(p.parent_path());
@@ -41,63 +29,9 @@ void writeFile(const fs::path& p, std::string_view bytes) {
       .write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
 }
 
-// Runs a shell command; returns its exit status and combined output.
-std::pair<int, std::string> run(const std::string& command) {
-  std::string out;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  if (!pipe) return {-1, "popen failed"};
-  std::array<char, 4096> buf;
-  while (size_t n = fread(buf.data(), 1, buf.size(), pipe)) out.append(buf.data(), n);
-  int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
-
-// Generates the fixtures once per script version. Test processes run concurrently: an
-// exclusive flock() on a lock file beside the fixtures makes one generate while the
-// others wait, then find the stamp current.
 const std::string& fixtureProblem() {
-  static std::string problem;
-  static std::once_flag once;
-  std::call_once(once, [] {
-    std::string stamp = std::to_string(std::hash<std::string>()(readFile(kScript)));
-    fs::create_directories(kFixtures.parent_path());
-    int lock = ::open((kFixtures.string() + ".lock").c_str(), O_CREAT | O_RDWR, 0644);
-    if (lock >= 0) ::flock(lock, LOCK_EX);
-    struct Unlock {
-      int fd;
-      ~Unlock() {
-        if (fd >= 0) ::close(fd);  // closing releases the lock
-      }
-    } unlock{lock};
-    if (readFile(kFixtures / "stamp") == stamp) return;
-    if (run("/usr/bin/python3 -c 'import torch'").first != 0) {
-      problem = "/usr/bin/python3 with torch is not available";
-      return;
-    }
-    fs::path tmp = kFixtures.string() + ".tmp" + std::to_string(getpid());
-    fs::remove_all(tmp);
-    auto [rc, out] = run("/usr/bin/python3 " + kScript.string() + " generate " + tmp.string());
-    if (rc != 0) {
-      problem = "make_pickles.py generate failed:\n" + out;
-      return;
-    }
-    writeFile(tmp / "stamp", stamp);
-    std::error_code ec;
-    fs::remove_all(kFixtures, ec);
-    fs::rename(tmp, kFixtures, ec);
-    if (ec) fs::remove_all(tmp);
-  });
-  return problem;
+  return testing::ensureGenerated(kFixtures, "/usr/bin/python3 " + kScript.string() + " generate", {kScript});
 }
-
-#define REQUIRE_FIXTURES()                                             \
-  do {                                                                 \
-    if (!fixtureProblem().empty()) {                                   \
-      if (fixtureProblem().find("not available") != std::string::npos) \
-        GTEST_SKIP() << fixtureProblem();                              \
-      FAIL() << fixtureProblem();                                      \
-    }                                                                  \
-  } while (0)
 
 // ---- canonical rendering (make_pickles.py: render) ----------------------------------
 
@@ -238,21 +172,21 @@ std::string expected(const fs::path& p) {
 
 // ---- fixtures from PyTorch ----------------------------------------------------------
 
-class TorchCase : public testing::TestWithParam<const char*> {};
+class TorchCase : public ::testing::TestWithParam<const char*> {};
 
 TEST_P(TorchCase, ReadsLikeTorchLoad) {
-  REQUIRE_FIXTURES();
+  SCONCE_REQUIRE_FIXTURES(fixtureProblem());
   EXPECT_EQ(render(loadCase(GetParam())), expected(kFixtures / GetParam() / "expected.txt"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, TorchCase,
-                         testing::Values("dtypes", "views", "scalars", "nested", "strings",
-                                         "numbers", "state_dict", "grad", "misc", "dtype_globals", "complex",
-                                         "jit", "traced", "constants", "proto0", "proto1", "proto2",
-                                         "proto3", "proto4", "proto5"));
+                         ::testing::Values("dtypes", "views", "scalars", "nested", "strings",
+                                           "numbers", "state_dict", "grad", "misc", "dtype_globals", "complex",
+                                           "jit", "traced", "constants", "proto0", "proto1", "proto2",
+                                           "proto3", "proto4", "proto5"));
 
 TEST(PickleFixtures, ViewsShareOneStorage) {
-  REQUIRE_FIXTURES();
+  SCONCE_REQUIRE_FIXTURES(fixtureProblem());
   IValue v = loadCase("views");
   const DictObj& d = v.dictRef();
   auto get = [&](const char* k) { return d.find(IValue(k))->toTensor(); };
@@ -267,7 +201,7 @@ TEST(PickleFixtures, ViewsShareOneStorage) {
 }
 
 TEST(PickleFixtures, JitArchiveObjectsAndTypeTags) {
-  REQUIRE_FIXTURES();
+  SCONCE_REQUIRE_FIXTURES(fixtureProblem());
   std::vector<PickleTypeTag> tags;
   IValue v = loadCase("jit", &tags);
   ASSERT_TRUE(v.isObject());
@@ -286,7 +220,7 @@ TEST(PickleFixtures, JitArchiveObjectsAndTypeTags) {
 }
 
 TEST(PickleFixtures, LegacyFormat) {
-  REQUIRE_FIXTURES();
+  SCONCE_REQUIRE_FIXTURES(fixtureProblem());
   std::string bytes = readFile(kFixtures / "legacy.pt");
   ASSERT_TRUE(isLegacyTorchSave(bytes));
   EXPECT_FALSE(isLegacyTorchSave(readFile(kFixtures / "views.pt")));
@@ -302,7 +236,7 @@ TEST(PickleFixtures, LegacyFormat) {
 // CPython's pickler memoizes by identity where we memoize by value; for data without
 // tensors or repeated objects the bytes agree exactly.
 TEST(PickleFixtures, PicklerMatchesTorchSaveBytes) {
-  REQUIRE_FIXTURES();
+  SCONCE_REQUIRE_FIXTURES(fixtureProblem());
   for (const char* name : {"numbers", "strings"}) {
     std::string original = readFile(kFixtures / name / "data.pkl");
     EXPECT_EQ(Pickler().pickle(loadCase(name)), original) << name;
@@ -310,7 +244,7 @@ TEST(PickleFixtures, PicklerMatchesTorchSaveBytes) {
 }
 
 TEST(PickleFixtures, RoundTripThroughTorch) {
-  REQUIRE_FIXTURES();
+  SCONCE_REQUIRE_FIXTURES(fixtureProblem());
   std::string cases;
   std::ifstream list(kFixtures / "cases.txt");
   for (std::string name, kind; list >> name >> kind;) {
@@ -324,10 +258,10 @@ TEST(PickleFixtures, RoundTripThroughTorch) {
                 {static_cast<const char*>(s.storage->data()), s.storage->nbytes()});
     cases += " " + name;
   }
-  auto [rc, output] =
-      run("/usr/bin/python3 " + kScript.string() + " verify " + kFixtures.string() + cases);
-  EXPECT_EQ(rc, 0) << output;
-  EXPECT_EQ(output.find("MISMATCH"), std::string::npos) << output;
+  testing::CommandResult verified =
+      testing::runCommand("/usr/bin/python3 " + kScript.string() + " verify " + kFixtures.string() + cases);
+  EXPECT_EQ(verified.status, 0) << verified.output;
+  EXPECT_EQ(verified.output.find("MISMATCH"), std::string::npos) << verified.output;
 }
 
 // ---- hand-written pickles -----------------------------------------------------------

@@ -9,7 +9,6 @@
 #include <zlib.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -19,32 +18,20 @@
 #include "serialization/zip_writer.h"
 #include "support/error.h"
 #include "support/mapped_file.h"
+#include "tests/support/fixtures.h"
 
 namespace sconce {
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Python {
-  int status;
-  std::string out;
-};
+using testing::readFile;
 
-// Runs make_zips.py with `args`; returns its exit status and stdout.
-Python runScript(const std::string& args) {
-  std::string cmd = "/usr/bin/python3 " SCONCE_SOURCE_DIR "/tests/unit/serialization/make_zips.py " +
-                    args;
-  FILE* pipe = ::popen(cmd.c_str(), "r");
-  if (!pipe) return {-1, ""};
-  std::string out;
-  char buf[4096];
-  for (size_t n; (n = std::fread(buf, 1, sizeof buf, pipe)) > 0;) out.append(buf, n);
-  return {::pclose(pipe), out};
-}
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), {}};
+// Runs make_zips.py with `args`; returns its exit status and stdout (which tests compare
+// byte for byte, so Python's warnings on stderr stay out of it).
+testing::CommandResult runScript(const std::string& args) {
+  return testing::runCommand("/usr/bin/python3 " SCONCE_SOURCE_DIR "/tests/unit/serialization/make_zips.py " + args,
+                             testing::Capture::StdoutOnly);
 }
 
 uint32_t crcOf(std::string_view bytes) {
@@ -85,8 +72,8 @@ class ZipTest : public ::testing::Test {
     std::string tmpl = (fs::temp_directory_path() / "sconce-zip-XXXXXX").string();
     ASSERT_NE(::mkdtemp(tmpl.data()), nullptr);
     dir_ = tmpl;
-    Python gen = runScript("gen " + dir_.string());
-    ASSERT_EQ(gen.status, 0) << gen.out;
+    testing::CommandResult gen = runScript("gen " + dir_.string());
+    ASSERT_EQ(gen.status, 0) << gen.output;
   }
   static void TearDownTestSuite() { fs::remove_all(dir_); }
 
@@ -121,7 +108,7 @@ void expectCommonContents(const ZipReader& zip) {
 
 TEST_F(ZipTest, MappedFileOpensAndReportsErrors) {
   auto file = MappedFile::open(fixture("stored.zip"));
-  EXPECT_EQ(file->view(), slurp(fixture("stored.zip")));
+  EXPECT_EQ(file->view(), readFile(fixture("stored.zip")));
   std::string empty = fixture("empty.bin");
   std::ofstream(empty).close();
   auto none = MappedFile::open(empty);
@@ -201,12 +188,12 @@ TEST_F(ZipTest, WriterRoundTripsThroughPythonAndUs) {
     EXPECT_THROW(writer.writeRecord("archive/data/1", "again"), ValueError);
     writer.finish();
   }
-  Python check = runScript("verify " + path);
-  ASSERT_EQ(check.status, 0) << check.out;
+  testing::CommandResult check = runScript("verify " + path);
+  ASSERT_EQ(check.status, 0) << check.output;
   std::ostringstream expected;
   for (auto& [name, bytes] : records)
     expected << name << '\t' << bytes.size() << '\t' << crcOf(bytes) << "\t0\n";
-  EXPECT_EQ(check.out, expected.str());
+  EXPECT_EQ(check.output, expected.str());
 
   ZipReader zip = ZipReader::open(path);
   EXPECT_EQ(zip.commonRoot(), "archive/");
@@ -228,7 +215,7 @@ TEST_F(ZipTest, WriterInMemoryMatchesFileOutput) {
   ZipWriter file(path);
   file.writeRecord("m/a", "abc");
   file.finish();
-  EXPECT_EQ(memory.buffer(), slurp(path));
+  EXPECT_EQ(memory.buffer(), readFile(path));
   EXPECT_EQ(readBytes(memory.buffer()).read("m/a"), "abc");
 }
 
@@ -254,9 +241,9 @@ TEST_F(ZipTest, WriterUsesZip64EndRecordForManyEntries) {
   ZipReader zip = ZipReader::open(path);
   ASSERT_EQ(zip.entries().size(), size_t(count));
   EXPECT_EQ(zip.read("m/65999"), "65999");
-  Python check = runScript("verify " + path);
-  ASSERT_EQ(check.status, 0) << check.out.substr(0, 200);
-  EXPECT_EQ(std::count(check.out.begin(), check.out.end(), '\n'), count);
+  testing::CommandResult check = runScript("verify " + path);
+  ASSERT_EQ(check.status, 0) << check.output.substr(0, 200);
+  EXPECT_EQ(std::count(check.output.begin(), check.output.end(), '\n'), count);
 }
 
 TEST_F(ZipTest, RewrittenTorchArchiveLoadsInTorch) {
@@ -265,9 +252,9 @@ TEST_F(ZipTest, RewrittenTorchArchiveLoadsInTorch) {
   ZipWriter writer(path);
   for (const ZipEntry& entry : zip.entries()) writer.writeRecord(entry.name, zip.read(entry));
   writer.finish();
-  Python loaded = runScript("torchload " + path);
-  ASSERT_EQ(loaded.status, 0) << loaded.out;
-  EXPECT_EQ(loaded.out, "[[12.5, 15.5, 18.5, 21.5], [12.5, 15.5, 18.5, 21.5]]\n");
+  testing::CommandResult loaded = runScript("torchload " + path);
+  ASSERT_EQ(loaded.status, 0) << loaded.output;
+  EXPECT_EQ(loaded.output, "[[12.5, 15.5, 18.5, 21.5], [12.5, 15.5, 18.5, 21.5]]\n");
 }
 
 // --- corrupt inputs -----------------------------------------------------------------
@@ -278,20 +265,20 @@ struct Layout {  // where the end record and central directory of a comment-free
 Layout layoutOf(const std::string& b) { return {b.size() - 22, get32(b, b.size() - 22 + 16)}; }
 
 TEST_F(ZipTest, TruncatedArchivesFailCleanly) {
-  std::string good = slurp(fixture("deflated.zip"));
+  std::string good = readFile(fixture("deflated.zip"));
   for (size_t cut = 0; cut < good.size(); cut += cut < 64 ? 1 : 97)
     EXPECT_THROW(readBytes(good.substr(0, cut)), FormatError) << "cut at " << cut;
   expectFormatError([&] { readBytes(good.substr(0, 10)); }, {"'x.zip'", "too small", "10 bytes"});
   expectFormatError([&] { readBytes(good.substr(0, good.size() - 1)); },
                     {"corrupt archive 'x.zip'", "no end-of-central-directory"});
   expectFormatError([&] { readBytes(good.substr(5)); }, {"overlaps its end record"});  // head lost
-  std::string torch = slurp(fixture("tiny.pt"));
+  std::string torch = readFile(fixture("tiny.pt"));
   for (size_t cut = 0; cut < torch.size(); ++cut)
     EXPECT_THROW(readBytes(torch.substr(0, cut)), FormatError) << "cut at " << cut;
 }
 
 TEST_F(ZipTest, BadMagicAndOffsetsFail) {
-  const std::string good = slurp(fixture("stored.zip"));
+  const std::string good = readFile(fixture("stored.zip"));
   Layout at = layoutOf(good);
   std::string b = good;
   b[at.eocd] = 'X';
@@ -329,7 +316,7 @@ TEST_F(ZipTest, BadMagicAndOffsetsFail) {
 }
 
 TEST_F(ZipTest, CrcMismatchIsDetectedByRead) {
-  std::string b = slurp(fixture("stored.zip"));
+  std::string b = readFile(fixture("stored.zip"));
   b[35] = 'J';  // a.txt data: "hello" -> "Jello"
   ZipReader zip = readBytes(b);
   expectFormatError([&] { zip.read("a.txt"); }, {"entry 'a.txt' fails its CRC check"});
@@ -337,7 +324,7 @@ TEST_F(ZipTest, CrcMismatchIsDetectedByRead) {
 }
 
 TEST_F(ZipTest, LyingDeflateSizesFail) {
-  const std::string good = slurp(fixture("deflated.zip"));
+  const std::string good = readFile(fixture("deflated.zip"));
   Layout at = layoutOf(good);
   ZipReader zip = readBytes(good);
   const ZipEntry& text = zip.at("text.txt");
@@ -364,7 +351,7 @@ TEST_F(ZipTest, LyingDeflateSizesFail) {
   expectFormatError([&] { readBytes(b).read("text.txt"); }, {"'text.txt' has invalid deflate data"});
 
   // A terabyte claim through zip64 extras.
-  std::string z = slurp(fixture("crafted64.zip"));
+  std::string z = readFile(fixture("crafted64.zip"));
   size_t zip64End = z.size() - 22 - 20 - 56;  // end record, locator, zip64 end record
   size_t pos = z.find("d.txt", get32(z, zip64End + 48));  // name in the central directory
   ASSERT_NE(pos, std::string::npos);
@@ -374,7 +361,7 @@ TEST_F(ZipTest, LyingDeflateSizesFail) {
 }
 
 TEST_F(ZipTest, UnsupportedFeaturesAreReported) {
-  const std::string good = slurp(fixture("stored.zip"));
+  const std::string good = readFile(fixture("stored.zip"));
   Layout at = layoutOf(good);
   std::string b = good;
   patch16(b, at.dir + 8, 1);
