@@ -22,8 +22,16 @@ int main(int argc, char** argv) {
   sconce::cli::registerRun(app, action);
   try {
     app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
+  } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    // Usage errors follow the CLI's one-line error convention, exit status 2.
+    fmt::print(stderr, "sconce: error: {} (see sconce --help)\n", e.what());
+    return 2;
   }
   try {
     return action();
