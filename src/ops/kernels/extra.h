@@ -19,6 +19,7 @@ void registerExtraReduceKernels(OperatorRegistry& registry);  // extra_reduce.cp
 void registerExtraShapeKernels(OperatorRegistry& registry);   // extra_shape.cpp
 void registerExtraNnKernels(OperatorRegistry& registry);      // extra_nn.cpp
 void registerLossKernels(OperatorRegistry& registry);         // losses.cpp
+void registerEmbeddingBagKernels(OperatorRegistry& registry);  // embedding_bag.cpp
 
 /// aten::xlogy.Tensor: self * log(other), 0 where self == 0 (NaN other gives NaN).
 Tensor xlogyTensor(const Tensor& self, const Tensor& other);  // extra_math.cpp

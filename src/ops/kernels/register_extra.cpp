@@ -9,6 +9,7 @@ void registerExtraKernels(OperatorRegistry& registry) {
   registerExtraShapeKernels(registry);
   registerExtraNnKernels(registry);
   registerLossKernels(registry);
+  registerEmbeddingBagKernels(registry);
 }
 
 }  // namespace sconce::ops
