@@ -5,6 +5,8 @@
 #include <charconv>
 #include <cstring>
 
+#include "support/utf8.h"
+
 namespace sconce {
 
 std::string pickleOpName(uint8_t byte) {
@@ -143,15 +145,10 @@ IValue intFromDecimal(std::string_view text) {
   return intFromLittleEndian(bytes);
 }
 
-void appendUtf8(std::string& out, uint32_t cp) {
+/// A code point from untrusted bytes, range-checked, encoded as UTF-8.
+void appendCodePoint(std::string& out, uint32_t cp) {
   SCONCE_CHECK(FormatError, cp <= 0x10ffff, "code point U+{:X} out of range", cp);
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-    return;
-  }
-  int n = cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;  // bytes; the lead is 110x, 1110x or 11110x
-  out += static_cast<char>((0xf00u >> n) | (cp >> (6 * (n - 1))));
-  for (int i = n - 2; i >= 0; --i) out += static_cast<char>(0x80 | ((cp >> (6 * i)) & 0x3f));
+  appendUtf8(out, cp);
 }
 
 uint32_t parseHex(std::string_view s) {
@@ -170,10 +167,10 @@ std::string decodeRawUnicodeEscape(std::string_view s) {
     if (c == '\\' && i + 1 < s.size() && (s[i + 1] == 'u' || s[i + 1] == 'U')) {
       size_t n = s[i + 1] == 'u' ? 4 : 8;
       SCONCE_CHECK(FormatError, i + 2 + n <= s.size(), "truncated \\u escape");
-      appendUtf8(out, parseHex(s.substr(i + 2, n)));
+      appendCodePoint(out, parseHex(s.substr(i + 2, n)));
       i += 1 + n;
     } else {
-      appendUtf8(out, c);
+      appendCodePoint(out, c);
     }
   }
   return out;

@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "support/utf8.h"
+
 namespace sconce::ops {
 
 inline bool isAscii(std::string_view s) {
@@ -49,24 +51,6 @@ inline char32_t decodeUtf8(std::string_view s, size_t& pos) {
   }
   pos += n;
   return cp;
-}
-
-inline void appendUtf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 /// Decodes a whole string into code points.
